@@ -1,0 +1,109 @@
+/**
+ * Wires Kefu together from its configuration: knowledge, templates, recognizer, state
+ * (Redis, or in-process memory when REDIS_URL is unset), the turn pipeline and the HTTP app.
+ */
+import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import type { Express } from 'express';
+import { Redis } from 'ioredis';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import type { ConversationData } from '../dialogs/turnContext.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { loadKnowledge } from '../knowledge/loader.js';
+import { KNOWLEDGE_DIR } from '../knowledge/paths.js';
+import { Templates } from '../templates/templates.js';
+import { createAdapter } from './adapter.js';
+import type { Config } from './config.js';
+import { createServer } from './http/server.js';
+import { KefuBot } from './kefuBot.js';
+import type { Logger } from './logger.js';
+import { createRecognizer } from './nlu/index.js';
+import { RedisStorage } from './state/redisStorage.js';
+import { LocalTurnLock, RedisTurnLock, type TurnLock } from './state/turnLock.js';
+
+export interface Kefu {
+  app: Express;
+  bot: KefuBot;
+  knowledge: KnowledgeBase;
+  /** Makes /readyz answer 503 so a load balancer stops sending traffic. */
+  markShuttingDown(): void;
+  /** Closes Redis; call after the HTTP server has stopped and turns have finished. */
+  close(): Promise<void>;
+}
+
+interface StateBackend {
+  conversationStorage: Storage;
+  userStorage: Storage;
+  lock: TurnLock;
+  redis?: Redis;
+}
+
+function stateBackend(config: Config, logger: Logger): StateBackend {
+  if (!config.REDIS_URL) {
+    logger.warn('REDIS_URL is not set: conversation state is kept in this process only (lost on restart, not shared between processes)');
+    const memory = new MemoryStorage();
+    return { conversationStorage: memory, userStorage: memory, lock: new LocalTurnLock() };
+  }
+  const redis = new Redis(config.REDIS_URL, { enableAutoPipelining: true, maxRetriesPerRequest: 3 });
+  redis.on('error', (err) => logger.error({ err: err.message }, 'redis error'));
+  const prefix = config.REDIS_KEY_PREFIX;
+  logger.info({ prefix }, 'conversation state in Redis');
+  return {
+    redis,
+    conversationStorage: new RedisStorage(redis, { prefix, ttlSeconds: config.CONVERSATION_TTL_SECONDS }),
+    userStorage: new RedisStorage(redis, { prefix, ttlSeconds: config.USER_TTL_SECONDS }),
+    lock: new RedisTurnLock(redis, { prefix, ttlMs: config.TURN_LOCK_TTL_MS, waitMs: config.TURN_LOCK_WAIT_MS }),
+  };
+}
+
+async function redisProblem(redis: Redis): Promise<string | undefined> {
+  try {
+    const answer = await Promise.race([redis.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out after 1 s')), 1000))]);
+    return answer === 'PONG' ? undefined : `redis answered ${answer}`;
+  } catch (err) {
+    return `redis unreachable: ${(err as Error).message}`;
+  }
+}
+
+export async function createKefu(config: Config, logger: Logger): Promise<Kefu> {
+  const [knowledge, templates, recognizer] = await Promise.all([
+    loadKnowledge(config.KNOWLEDGE_DIR ?? KNOWLEDGE_DIR),
+    Templates.load(),
+    createRecognizer(),
+  ]);
+  const backend = stateBackend(config, logger);
+  const conversationState = new ConversationState(backend.conversationStorage);
+  const userState = new UserState(backend.userStorage);
+  const conversationData = conversationState.createProperty<ConversationData>('conversation');
+  const mainDialog = new MainDialog({ templates, knowledge, conversationData });
+  const bot = new KefuBot({ conversationState, userState, conversationData, mainDialog, recognizer, lock: backend.lock, logger });
+  const adapter = createAdapter(config, logger, async (context) => {
+    await context.sendActivity(templates.render('error.turnFailed'));
+  });
+
+  let shuttingDown = false;
+  const app = createServer({
+    adapter,
+    onTurn: (context) => bot.onTurn(context),
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    logger,
+    notReadyReasons: async () => {
+      const reasons: string[] = [];
+      if (shuttingDown) reasons.push('shutting down');
+      const problem = backend.redis && (await redisProblem(backend.redis));
+      if (problem) reasons.push(problem);
+      return reasons;
+    },
+  });
+
+  return {
+    app,
+    bot,
+    knowledge,
+    markShuttingDown: () => {
+      shuttingDown = true;
+    },
+    close: async () => {
+      await backend.redis?.quit();
+    },
+  };
+}

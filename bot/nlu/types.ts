@@ -1,0 +1,49 @@
+/** What the recognizer makes of one buyer message. Free of any bot SDK types. */
+export const INTENTS = [
+  'ask_payment_help',
+  'urge_shipping',
+  'logistics_query',
+  'not_received',
+  'refund_request',
+  'return_request',
+  'exchange_request',
+  'quality_issue',
+  'authenticity',
+  'wrong_or_missing_item',
+  'invoice',
+  'complaint_or_escalate',
+  'human_agent',
+  'review_feedback',
+  'modify_order',
+  'presale_question',
+  'greeting',
+  'thanks',
+  'cancel',
+  'none',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export interface Entities {
+  orderIds: string[];
+  amountYuan?: number;
+  size?: string;
+  colour?: string;
+  quantity?: number;
+  /** A moment the buyer referred to ("昨天", "3天前"), resolved against the message time. */
+  date?: { text: string; at: Date };
+  /** The buyer takes something back ("不退了", "算了"). */
+  negation: boolean;
+}
+
+export interface Recognition {
+  text: string;
+  intent: Intent;
+  confidence: number;
+  /** The best few intents, most likely first, for "which did you mean?" questions. */
+  ranking: { intent: Intent; score: number }[];
+  entities: Entities;
+}
+
+export interface Recognizer {
+  recognize(text: string, now?: Date): Recognition;
+}

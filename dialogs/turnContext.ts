@@ -1,0 +1,32 @@
+/** What the turn pipeline hands the dialogs for one turn, kept in botbuilder's turn state. */
+import type { TurnContext } from 'botbuilder';
+import type { Recognition } from '../bot/nlu/types.js';
+
+const RECOGNITION = Symbol('kefu.recognition');
+const TRACE = Symbol('kefu.trace');
+
+export interface ConversationData {
+  /** Turns taken in this conversation (also what the concurrency test counts). */
+  turns: number;
+  /** Misunderstood messages in a row; reset by any understood one. */
+  misunderstandings: number;
+}
+
+export const newConversationData = (): ConversationData => ({ turns: 0, misunderstandings: 0 });
+
+export function setRecognition(context: TurnContext, recognition: Recognition): void {
+  context.turnState.set(RECOGNITION, recognition);
+}
+
+export function getRecognition(context: TurnContext): Recognition | undefined {
+  return context.turnState.get(RECOGNITION);
+}
+
+/** Which dialog handled the turn, for the per-turn log line. */
+export function traceDialog(context: TurnContext, dialogId: string): void {
+  context.turnState.set(TRACE, dialogId);
+}
+
+export function tracedDialog(context: TurnContext): string | undefined {
+  return context.turnState.get(TRACE);
+}

@@ -1,0 +1,47 @@
+/** Starts a real Kefu HTTP server for tests, and talks to it the way a channel does. */
+import type { Activity } from 'botbuilder';
+import { createKefu } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/logger.js';
+import { serve, type Serving } from '../../bot/serve.js';
+
+export interface RunningKefu extends Serving {
+  url: string;
+}
+
+export async function startKefu(env: Record<string, string> = {}): Promise<RunningKefu> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const logger = createLogger(config.LOG_LEVEL);
+  const kefu = await createKefu(config, logger);
+  const serving = await serve(kefu, 0, '127.0.0.1', logger);
+  return { ...serving, url: `http://127.0.0.1:${serving.port}` };
+}
+
+export function messageActivity(conversationId: string, text: string, buyerId = 'buyer-1'): Partial<Activity> {
+  return {
+    type: 'message',
+    channelId: 'test',
+    deliveryMode: 'expectReplies',
+    conversation: { id: conversationId } as Activity['conversation'],
+    from: { id: buyerId, name: buyerId },
+    recipient: { id: 'kefu', name: 'kefu' },
+    text,
+    locale: 'zh-CN',
+  };
+}
+
+export async function post(url: string, body: unknown, raw = false): Promise<Response> {
+  return fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: raw ? (body as string) : JSON.stringify(body),
+  });
+}
+
+/** Sends a buyer message with expectReplies and returns the bot's replies. */
+export async function say(url: string, conversationId: string, text: string, buyerId?: string): Promise<Partial<Activity>[]> {
+  const res = await post(url, messageActivity(conversationId, text, buyerId));
+  if (res.status !== 200) throw new Error(`POST /api/messages → ${res.status}: ${await res.text()}`);
+  const body = (await res.json()) as { activities: Partial<Activity>[] };
+  return body.activities;
+}
