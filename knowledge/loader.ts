@@ -79,7 +79,7 @@ async function loadRules(dir: string, problems: Problems): Promise<Rule[]> {
         if (!checked.success) problems.addZod(file, entry, checked.error, ['versions', v, 'params']);
         return checked.data;
       });
-      rules.push(toRule(rule, params));
+      if (params.every((p) => p !== undefined)) rules.push(toRule(rule, params));
     });
   }
   for (const id of RULE_IDS) if (!seen.has(id)) problems.add(rulesDir, id, 'id', 'rule is missing from every file');

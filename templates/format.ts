@@ -27,12 +27,11 @@ const dateTime = new Intl.DateTimeFormat('zh-CN', {
   minute: '2-digit',
   hourCycle: 'h23',
 });
-const dateOnly = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric' });
 
 /** "11月25日 14:30" (or "11月25日" with dateOnly). */
 export function formatDate(at: Date | string, options: { dateOnly?: boolean } = {}): string {
   const d = typeof at === 'string' ? new Date(at) : at;
-  if (options.dateOnly) return dateOnly.format(d);
   const parts = Object.fromEntries(dateTime.formatToParts(d).map((p) => [p.type, p.value]));
-  return `${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+  const day = `${parts.month}月${parts.day}日`;
+  return options.dateOnly ? day : `${day} ${parts.hour}:${parts.minute}`;
 }

@@ -4,18 +4,20 @@ import type { OrderFacts } from './orderFacts.js';
 import { sevenDayWindow } from './sevenDayWindow.js';
 import { addDays, addHours } from './time.js';
 
-export type DeadlineId =
-  | 'seven_day_return'
-  | 'shipment_due'
-  | 'refund_auto_approve'
-  | 'request_review'
-  | 'exchange_auto_approve'
-  | 'not_received_response'
-  | 'dispute_window'
-  | 'broken_promise_window'
-  | 'review_window'
-  | 'negative_review_grace'
-  | 'review_change_window';
+export const DEADLINE_IDS = [
+  'seven_day_return',
+  'shipment_due',
+  'refund_auto_approve',
+  'request_review',
+  'exchange_auto_approve',
+  'not_received_response',
+  'dispute_window',
+  'broken_promise_window',
+  'review_window',
+  'negative_review_grace',
+  'review_change_window',
+] as const;
+export type DeadlineId = (typeof DEADLINE_IDS)[number];
 
 export interface Deadline extends Cited {
   id: DeadlineId;

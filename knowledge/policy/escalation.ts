@@ -25,17 +25,19 @@ export interface EscalationCase {
   disputePastTimeout?: boolean;
 }
 
-export type EscalationReason =
-  | 'asked_for_human'
-  | 'not_understood'
-  | 'angry'
-  | 'money_decision'
-  | 'compensation_above_limit'
-  | 'reasonable_demand_beyond_policy'
-  | 'complaint_seller_at_fault'
-  | 'excessive_demand'
-  | 'complaint_seller_not_at_fault'
-  | 'dispute_past_timeout';
+export const ESCALATION_REASONS = [
+  'asked_for_human',
+  'not_understood',
+  'angry',
+  'money_decision',
+  'compensation_above_limit',
+  'reasonable_demand_beyond_policy',
+  'complaint_seller_at_fault',
+  'excessive_demand',
+  'complaint_seller_not_at_fault',
+  'dispute_past_timeout',
+] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 export interface EscalationStep extends Cited {
   code: EscalationReason;

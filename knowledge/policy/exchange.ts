@@ -26,18 +26,20 @@ export interface ExchangeInput {
   postageAgreed?: boolean;
 }
 
-export type ExchangeCondition =
-  | 'status'
-  | 'not_signed'
-  | 'window'
-  | 'customised'
-  | 'not_intact'
-  | 'different_item'
-  | 'same_sku'
-  | 'other_property_changed'
-  | 'out_of_stock'
-  | 'price_difference'
-  | 'postage_not_agreed';
+export const EXCHANGE_CONDITIONS = [
+  'status',
+  'not_signed',
+  'window',
+  'customised',
+  'not_intact',
+  'different_item',
+  'same_sku',
+  'other_property_changed',
+  'out_of_stock',
+  'price_difference',
+  'postage_not_agreed',
+] as const;
+export type ExchangeCondition = (typeof EXCHANGE_CONDITIONS)[number];
 
 export interface ExchangeFailure extends Cited {
   condition: ExchangeCondition;

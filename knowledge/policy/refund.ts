@@ -28,7 +28,8 @@ export interface RefundInput {
   postFee: Fen;
 }
 
-export type ReturnPostage = 'none' | 'buyer' | 'seller' | 'insurance';
+export const RETURN_POSTAGE = ['none', 'buyer', 'seller', 'insurance'] as const;
+export type ReturnPostage = (typeof RETURN_POSTAGE)[number];
 export type RefundBlock = 'status' | 'unknown_reason' | 'not_supported' | 'customised' | 'seven_day_closed' | 'not_signed' | 'after_sales_window_closed';
 
 export interface RefundRoute extends Cited {

@@ -1,0 +1,22 @@
+/**
+ * `npm run kb:check [dir]`: validates the knowledge base (rules, shop profile, refund reasons),
+ * the intent examples and the templates, exactly as the bot does at start-up. Exit code 1 and a
+ * message naming file, entry and field on any problem.
+ */
+import { loadDataset } from '../bot/nlu/dataset.js';
+import { loadKnowledge } from '../knowledge/loader.js';
+import { KNOWLEDGE_DIR } from '../knowledge/paths.js';
+import { Templates } from '../templates/templates.js';
+
+const dir = process.argv[2] ?? KNOWLEDGE_DIR;
+try {
+  const kb = await loadKnowledge(dir);
+  const [dataset, templates] = await Promise.all([loadDataset(), Templates.load()]);
+  process.stdout.write(
+    `knowledge OK: ${kb.rules.all().length} rules, ${kb.refundReasons.length} refund reasons, shop "${kb.profile.shop.name}"; ` +
+      `${dataset.train.length}+${dataset.test.length} intent examples; ${templates.keys().length} templates\n`,
+  );
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exit(1);
+}
