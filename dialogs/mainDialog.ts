@@ -5,6 +5,7 @@
 import { ActivityTypes, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Intent } from '../bot/nlu/types.js';
+import { escalationRung } from '../knowledge/policy/escalation.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Templates } from '../templates/templates.js';
 import { getRecognition, newConversationData, traceDialog, type ConversationData } from './turnContext.js';
@@ -77,8 +78,13 @@ export class MainDialog extends ComponentDialog {
     if (recognition.intent === 'none' || recognition.confidence < CLARIFY_BELOW) {
       data.misunderstandings += 1;
       traceDialog(context, 'main.clarify');
+      // Two misunderstandings in a row put the case on the agent rung of the ladder.
+      if (escalationRung(this.deps.knowledge, { misunderstandings: data.misunderstandings }).rung !== 'bot') {
+        await context.sendActivity(this.withButtons(this.deps.templates.render('menu.offerHuman'), MENU));
+        return step.endDialog();
+      }
       const likely = recognition.ranking.filter((r) => r.intent !== 'none').slice(0, 3);
-      const buttons = likely.length ? MENU.filter((m) => likely.some((l) => l.intent === m.intent)) : MENU;
+      const buttons = MENU.filter((m) => likely.some((l) => l.intent === m.intent));
       await context.sendActivity(this.withButtons(this.deps.templates.render('menu.clarify'), buttons.length ? buttons : MENU));
       return step.endDialog();
     }

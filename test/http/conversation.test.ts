@@ -31,6 +31,13 @@ describe('a conversation over /api/messages with expectReplies, state in Redis',
     expect(buttons(reply!).length).toBeGreaterThan(0);
   });
 
+  it('offers a human agent after two misunderstandings in a row', async () => {
+    await say(kefu.url, 'conv-lost', '🙃🙃');
+    const [second] = await say(kefu.url, 'conv-lost', '🤔');
+    expect(second?.text).toContain('人工客服');
+    expect(buttons(second!)).toContain('转人工');
+  });
+
   it('keeps state across several turns and across a server restart', async () => {
     await say(kefu.url, 'conv-restart', '你好');
     await say(kefu.url, 'conv-restart', '在吗');

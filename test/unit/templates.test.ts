@@ -37,6 +37,7 @@ const SAMPLES: Record<string, object> = {
   'menu.greeting': { shopName: '小满生活旗舰店' },
   'menu.prompt': {},
   'menu.clarify': {},
+  'menu.offerHuman': {},
   'error.turnFailed': {},
   'exchange.allowed': { target: '白色 L', windowEndsAt: at('2026-11-28 00:00'), autoApprovedAt: at('2026-11-25 10:00'), ruleIds: ['R10', 'R11'] },
   'exchange.refused': { failures: [{ condition: 'price_difference' }, { condition: 'out_of_stock' }], ruleIds: ['R11', 'R12'] },

@@ -1,7 +1,7 @@
 // wink-naive-bayes-text-classifier ships no types; only what classifier.ts uses is declared.
 declare module 'wink-naive-bayes-text-classifier' {
   interface NaiveBayesTextClassifier {
-    definePrepTasks(tasks: ((input: never) => unknown)[]): number;
+    definePrepTasks(tasks: ((input: string) => unknown)[]): number;
     defineConfig(config: { considerOnlyPresence?: boolean; smoothingFactor?: number }): boolean;
     learn(input: unknown, label: string): boolean;
     consolidate(): boolean;
