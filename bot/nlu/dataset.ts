@@ -37,6 +37,7 @@ export async function loadDataset(dir: string = INTENTS_DIR): Promise<Dataset> {
     const parsed = fileSchema.safeParse(parse(await readFile(join(dir, name), 'utf8')));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.push(`${name}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+      seenIntents.add(name.replace(/\.yaml$/, '') as Intent); // reported above; not also "missing"
       continue;
     }
     const { intent, train, test } = parsed.data;
