@@ -17,6 +17,14 @@ import { createServer } from './http/server.js';
 import { KefuBot } from './kefuBot.js';
 import type { Logger } from './logger.js';
 import { createRecognizer } from './nlu/index.js';
+import { DemoOrderApi, demoOrderRouter } from './orders/demo/demoOrderApi.js';
+import { OrderEventBus } from './orders/events/eventBus.js';
+import { MemoryReplayGuard, RedisReplayGuard } from './orders/events/replayGuard.js';
+import { orderEventsRouter } from './orders/events/webhook.js';
+import { HttpOrderApi } from './orders/httpOrderApi.js';
+import type { OrderApi } from './orders/orderApi.js';
+import { OrderService } from './orders/orderService.js';
+import { MemoryResponseCache, RedisResponseCache } from './orders/responseCache.js';
 import { RedisStorage } from './state/redisStorage.js';
 import { LocalTurnLock, RedisTurnLock, type TurnLock } from './state/turnLock.js';
 
@@ -24,6 +32,9 @@ export interface Kefu {
   app: Express;
   bot: KefuBot;
   knowledge: KnowledgeBase;
+  orders: OrderService;
+  /** Accepted order events from the shop's system (POST /api/order-events). */
+  orderEvents: OrderEventBus;
   /** Makes /readyz answer 503 so a load balancer stops sending traffic. */
   markShuttingDown(): void;
   /** Closes Redis; call after the HTTP server has stopped and turns have finished. */
@@ -55,6 +66,28 @@ function stateBackend(config: Config, logger: Logger): StateBackend {
   };
 }
 
+/** The shop's order system: ORDER_API_URL over HTTP, or the embedded demo (also served at /demo-orders). */
+function orderApi(config: Config, logger: Logger, redis: Redis | undefined): { api: OrderApi; demo: boolean } {
+  if (!config.ORDER_API_URL) {
+    logger.warn('ORDER_API_URL is not set: using the embedded demo orders (also served at /demo-orders)');
+    return { api: new DemoOrderApi(), demo: true };
+  }
+  const cache = redis ? new RedisResponseCache(redis, config.REDIS_KEY_PREFIX) : new MemoryResponseCache();
+  const api = new HttpOrderApi({
+    baseUrl: config.ORDER_API_URL,
+    apiKey: config.ORDER_API_KEY,
+    timeoutMs: config.ORDER_API_TIMEOUT_MS,
+    retries: config.ORDER_API_RETRIES,
+    backoffMs: 100,
+    cache,
+    cacheTtlSeconds: config.ORDER_CACHE_TTL_SECONDS,
+  });
+  return { api, demo: false };
+}
+
+/** Event ids are remembered well past the timestamp tolerance, so a replay is always caught. */
+const REPLAY_RETENTION_SECONDS = 7 * 24 * 3600;
+
 async function redisProblem(redis: Redis): Promise<string | undefined> {
   try {
     const answer = await Promise.race([redis.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out after 1 s')), 1000))]);
@@ -71,6 +104,11 @@ export async function createKefu(config: Config, logger: Logger): Promise<Kefu> 
     createRecognizer(),
   ]);
   const backend = stateBackend(config, logger);
+  const orders = orderApi(config, logger, backend.redis);
+  const orderEvents = new OrderEventBus((err, event) => logger.error({ err, eventId: event.id }, 'order event subscriber failed'));
+  const replayGuard = backend.redis
+    ? new RedisReplayGuard(backend.redis, config.REDIS_KEY_PREFIX, REPLAY_RETENTION_SECONDS)
+    : new MemoryReplayGuard(REPLAY_RETENTION_SECONDS);
   const conversationState = new ConversationState(backend.conversationStorage);
   const userState = new UserState(backend.userStorage);
   const conversationData = conversationState.createProperty<ConversationData>('conversation');
@@ -86,6 +124,16 @@ export async function createKefu(config: Config, logger: Logger): Promise<Kefu> 
     onTurn: (context) => bot.onTurn(context),
     maxMessageChars: config.MAX_MESSAGE_CHARS,
     logger,
+    routes: {
+      '/api/order-events': orderEventsRouter({
+        secret: config.ORDER_EVENTS_SECRET,
+        toleranceSeconds: config.ORDER_EVENTS_TOLERANCE_SECONDS,
+        replayGuard,
+        bus: orderEvents,
+        logger,
+      }),
+      ...(orders.demo && { '/demo-orders': demoOrderRouter(orders.api) }),
+    },
     notReadyReasons: async () => {
       const reasons: string[] = [];
       if (shuttingDown) reasons.push('shutting down');
@@ -99,6 +147,8 @@ export async function createKefu(config: Config, logger: Logger): Promise<Kefu> 
     app,
     bot,
     knowledge,
+    orders: new OrderService(orders.api),
+    orderEvents,
     markShuttingDown: () => {
       shuttingDown = true;
     },

@@ -1,6 +1,6 @@
 /** The express app: the Bot Framework endpoint and the health probes. */
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Logger } from '../logger.js';
 import { activityGuard } from './activityGuard.js';
 import { errorHandler, sendError } from './errors.js';
@@ -12,6 +12,8 @@ export interface ServerDeps {
   notReadyReasons: () => Promise<string[]>;
   maxMessageChars: number;
   logger: Logger;
+  /** Further endpoints by mount path (order events, demo orders, …). */
+  routes: Record<string, Router>;
 }
 
 export const BODY_LIMIT = '256kb';
@@ -33,6 +35,8 @@ export function createServer(deps: ServerDeps): Express {
   app.post('/api/messages', express.json({ limit: BODY_LIMIT }), activityGuard(deps.maxMessageChars), async (req, res) => {
     await deps.adapter.process(req, res, deps.onTurn);
   });
+
+  for (const [path, router] of Object.entries(deps.routes)) app.use(path, router);
 
   app.use((_req, res) => sendError(res, 404, 'not_found', 'no such endpoint'));
   app.use(errorHandler(deps.logger));

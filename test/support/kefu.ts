@@ -1,12 +1,13 @@
 /** Starts a real Kefu HTTP server for tests, and talks to it the way a channel does. */
 import type { Activity } from 'botbuilder';
-import { createKefu } from '../../bot/app.js';
+import { createKefu, type Kefu } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { serve, type Serving } from '../../bot/serve.js';
 
 export interface RunningKefu extends Serving {
   url: string;
+  kefu: Kefu;
 }
 
 export async function startKefu(env: Record<string, string> = {}): Promise<RunningKefu> {
@@ -14,7 +15,7 @@ export async function startKefu(env: Record<string, string> = {}): Promise<Runni
   const logger = createLogger(config.LOG_LEVEL);
   const kefu = await createKefu(config, logger);
   const serving = await serve(kefu, 0, '127.0.0.1', logger);
-  return { ...serving, url: `http://127.0.0.1:${serving.port}` };
+  return { ...serving, url: `http://127.0.0.1:${serving.port}`, kefu };
 }
 
 export function messageActivity(conversationId: string, text: string, buyerId = 'buyer-1'): Partial<Activity> {

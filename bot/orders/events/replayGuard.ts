@@ -1,0 +1,34 @@
+/** Remembers event ids so a replayed event is refused; Redis (shared by all processes) or memory. */
+import type { Cluster, Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
+
+export interface ReplayGuard {
+  /** True the first time an id is seen within the retention; false for a replay. */
+  firstSighting(eventId: string): Promise<boolean>;
+}
+
+export class RedisReplayGuard implements ReplayGuard {
+  constructor(
+    private readonly redis: Redis | Cluster,
+    private readonly prefix: string,
+    private readonly retentionSeconds: number,
+  ) {}
+
+  async firstSighting(eventId: string): Promise<boolean> {
+    return (await this.redis.set(`${this.prefix}order-event:${eventId}`, '1', 'EX', this.retentionSeconds, 'NX')) === 'OK';
+  }
+}
+
+export class MemoryReplayGuard implements ReplayGuard {
+  private readonly seen: LRUCache<string, true>;
+
+  constructor(retentionSeconds: number) {
+    this.seen = new LRUCache({ max: 100_000, ttl: retentionSeconds * 1000 });
+  }
+
+  async firstSighting(eventId: string): Promise<boolean> {
+    if (this.seen.has(eventId)) return false;
+    this.seen.set(eventId, true);
+    return true;
+  }
+}

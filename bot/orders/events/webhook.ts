@@ -1,0 +1,64 @@
+/**
+ * POST /api/order-events. Checks, in order: the endpoint is configured (503), the signature
+ * (401), the timestamp is within the tolerance (401), the body is an event (400; unknown type
+ * 422), the event id is new (409). Accepted events (202) are published on the bus once.
+ */
+import express, { type Request, type Response, Router } from 'express';
+import type { Logger } from '../../logger.js';
+import { sendError } from '../../http/errors.js';
+import type { OrderEventBus } from './eventBus.js';
+import { ORDER_EVENT_TYPES, OrderEvent } from './orderEvent.js';
+import type { ReplayGuard } from './replayGuard.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signatureMatches } from './signature.js';
+
+export interface OrderEventsOptions {
+  secret?: string;
+  toleranceSeconds: number;
+  replayGuard: ReplayGuard;
+  bus: OrderEventBus;
+  logger: Logger;
+  clock?: () => Date;
+}
+
+export function orderEventsRouter(options: OrderEventsOptions): Router {
+  const router = Router();
+  const clock = options.clock ?? (() => new Date());
+  const refuse = (res: Response, status: number, code: string, message: string, req: Request) => {
+    options.logger.warn({ status, code, ip: req.ip }, `order event refused: ${message}`);
+    sendError(res, status, code, message);
+  };
+
+  router.post('/', express.raw({ type: () => true, limit: '64kb' }), async (req, res) => {
+    if (!options.secret) return refuse(res, 503, 'not_configured', 'order events are disabled: set ORDER_EVENTS_SECRET', req);
+    const raw: Buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const signature = req.get(SIGNATURE_HEADER);
+    const timestamp = req.get(TIMESTAMP_HEADER);
+    if (!signature || !timestamp) return refuse(res, 401, 'unsigned', `${SIGNATURE_HEADER} and ${TIMESTAMP_HEADER} headers are required`, req);
+    if (!signatureMatches(options.secret, timestamp, raw, signature)) return refuse(res, 401, 'bad_signature', 'signature does not match', req);
+    const sentAt = Number(timestamp);
+    const skew = Math.abs(clock().getTime() / 1000 - sentAt);
+    if (!Number.isFinite(sentAt) || skew > options.toleranceSeconds)
+      return refuse(res, 401, 'stale', `timestamp is more than ${options.toleranceSeconds} s away from the server's clock`, req);
+
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return refuse(res, 400, 'malformed_json', 'body is not valid JSON', req);
+    }
+    const parsed = OrderEvent.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.join('.') || 'body';
+      if (field === 'type' && typeof (body as { type?: unknown })?.type === 'string')
+        return refuse(res, 422, 'unknown_event_type', `type must be one of ${ORDER_EVENT_TYPES.join(', ')}`, req);
+      return refuse(res, 400, 'invalid_event', `${field}: ${issue.message}`, req);
+    }
+    const event = parsed.data;
+    if (!(await options.replayGuard.firstSighting(event.id))) return refuse(res, 409, 'replayed', `event ${event.id} was already received`, req);
+    options.bus.publish(event);
+    options.logger.info({ eventId: event.id, type: event.type, tid: event.tid }, 'order event accepted');
+    res.status(202).json({ accepted: true, id: event.id });
+  });
+  return router;
+}

@@ -1,0 +1,25 @@
+/** Maps a contract trade onto the plain facts the policy functions take. */
+import type { OrderFacts } from '../../knowledge/policy/orderFacts.js';
+import type { SignTime } from '../../knowledge/policy/time.js';
+import type { Trade } from './contract.js';
+
+export function signTimeOf(trade: Trade): SignTime | undefined {
+  if (!trade.signTime) return undefined;
+  return trade.signTime.length === 10 ? { kind: 'date', date: trade.signTime } : { kind: 'exact', at: new Date(trade.signTime) };
+}
+
+const at = (iso: string | undefined) => (iso ? new Date(iso) : undefined);
+
+export function toOrderFacts(trade: Trade): OrderFacts {
+  return {
+    platform: trade.platform,
+    status: trade.status,
+    createdAt: new Date(trade.created),
+    paidAt: at(trade.payTime),
+    shippedAt: at(trade.consignTime),
+    signed: signTimeOf(trade),
+    finishedAt: trade.status === 'TRADE_FINISHED' ? at(trade.endTime) : undefined,
+    exchangeRequestedAt: at(trade.exchangeRequestedAt),
+    refunds: trade.refunds.map((r) => ({ id: r.refundId, status: r.status, createdAt: new Date(r.created), timeoutAt: at(r.timeout) })),
+  };
+}
