@@ -5,11 +5,14 @@
 import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
 import type { Express } from 'express';
 import { Redis } from 'ioredis';
+import { ConversationCaseLog, type RecordedCase } from '../dialogs/caseLog.js';
+import { RecordingHandoff } from '../dialogs/handoff.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { ConversationData } from '../dialogs/turnContext.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
 import { KNOWLEDGE_DIR } from '../knowledge/paths.js';
+import { explainEscalation } from '../templates/explain.js';
 import { Templates } from '../templates/templates.js';
 import { createAdapter } from './adapter.js';
 import type { Config } from './config.js';
@@ -112,7 +115,10 @@ export async function createKefu(config: Config, logger: Logger): Promise<Kefu> 
   const conversationState = new ConversationState(backend.conversationStorage);
   const userState = new UserState(backend.userStorage);
   const conversationData = conversationState.createProperty<ConversationData>('conversation');
-  const mainDialog = new MainDialog({ templates, knowledge, conversationData });
+  const cases = new ConversationCaseLog(conversationState.createProperty<RecordedCase[]>('cases'), logger);
+  const handoff = new RecordingHandoff(cases, (decision) => explainEscalation(templates, decision));
+  const orderService = new OrderService(orders.api);
+  const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, clock: () => new Date() });
   const bot = new KefuBot({ conversationState, userState, conversationData, mainDialog, recognizer, lock: backend.lock, logger });
   const adapter = createAdapter(config, logger, async (context) => {
     await context.sendActivity(templates.render('error.turnFailed'));
@@ -147,7 +153,7 @@ export async function createKefu(config: Config, logger: Logger): Promise<Kefu> 
     app,
     bot,
     knowledge,
-    orders: new OrderService(orders.api),
+    orders: orderService,
     orderEvents,
     markShuttingDown: () => {
       shuttingDown = true;

@@ -1,20 +1,57 @@
 /**
- * MainDialog: greets, shows the menu and routes each message by intent. A message the
- * recognizer is unsure of gets a "which did you mean?" with the likely topics as buttons.
+ * MainDialog: greets, routes each message by intent to its flow, and handles interruptions at
+ * any step — 算了/cancel, 转人工, naming another order, or clearly changing the subject. A
+ * message the recognizer is unsure of gets "which did you mean?" with the likely topics as
+ * buttons; two in a row, and the bot offers a person.
  */
 import { ActivityTypes, MessageFactory, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Intent } from '../bot/nlu/types.js';
-import { escalationRung } from '../knowledge/policy/escalation.js';
-import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import type { Templates } from '../templates/templates.js';
+import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Intent, Recognition } from '../bot/nlu/types.js';
+import { escalationRung, type EscalationCase } from '../knowledge/policy/escalation.js';
+import { AuthenticityDialog, AUTHENTICITY } from './authenticityDialog.js';
+import { CompensationDialog } from './compensationDialog.js';
+import { ComplaintDialog, COMPLAINT } from './complaintDialog.js';
+import { ExchangeDialog, EXCHANGE, type FlowOptions } from './exchangeDialog.js';
+import type { FlowDeps } from './flowDeps.js';
+import { InvoiceDialog, INVOICE } from './invoiceDialog.js';
+import { LogisticsDialog, LOGISTICS } from './logisticsDialog.js';
+import { ModifyOrderDialog, MODIFY_ORDER } from './modifyOrderDialog.js';
+import { OrderPickerDialog } from './orderPicker.js';
+import { PresaleDialog, PRESALE } from './presaleDialog.js';
+import { QualityDialog, QUALITY } from './qualityDialog.js';
+import { RefundDialog, REFUND } from './refundDialog.js';
+import { ReviewDialog, REVIEW } from './reviewDialog.js';
 import { getRecognition, newConversationData, traceDialog, type ConversationData } from './turnContext.js';
+import { UrgePaymentDialog, URGE_PAYMENT } from './urgePaymentDialog.js';
+import { UrgeShippingDialog, URGE_SHIPPING } from './urgeShippingDialog.js';
+import { WrongItemDialog, WRONG_ITEM } from './wrongItemDialog.js';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE = 'main.route';
 
 /** Below this confidence the bot asks which topic was meant instead of guessing. */
 export const CLARIFY_BELOW = 0.5;
+/** Mid-flow, a message this sure of another topic switches to it. */
+export const SWITCH_TOPIC_ABOVE = 0.8;
+
+/** Which flow serves which intent (greeting, thanks, cancel, human and none are MainDialog's). */
+export const ROUTES: Partial<Record<Intent, { dialog: string; options?: object }>> = {
+  ask_payment_help: { dialog: URGE_PAYMENT },
+  presale_question: { dialog: PRESALE },
+  refund_request: { dialog: REFUND },
+  return_request: { dialog: REFUND },
+  exchange_request: { dialog: EXCHANGE },
+  urge_shipping: { dialog: URGE_SHIPPING },
+  modify_order: { dialog: MODIFY_ORDER },
+  invoice: { dialog: INVOICE },
+  logistics_query: { dialog: LOGISTICS },
+  not_received: { dialog: LOGISTICS, options: { problem: 'not_received' } },
+  wrong_or_missing_item: { dialog: WRONG_ITEM },
+  quality_issue: { dialog: QUALITY },
+  authenticity: { dialog: AUTHENTICITY },
+  complaint_or_escalate: { dialog: COMPLAINT },
+  review_feedback: { dialog: REVIEW },
+};
 
 /** The menu's buttons, as intents; their labels come from labels.yaml (group "menu"). */
 const MENU: { label: string; intent: Intent }[] = [
@@ -28,20 +65,37 @@ const MENU: { label: string; intent: Intent }[] = [
   { label: 'human', intent: 'human_agent' },
 ];
 
-export interface MainDialogDeps {
-  templates: Templates;
-  knowledge: KnowledgeBase;
-  conversationData: StatePropertyAccessor<ConversationData>;
+interface RouteOptions {
+  dialog: string;
+  options?: object;
 }
 
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly deps: MainDialogDeps) {
+  constructor(private readonly deps: FlowDeps) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog(ROUTE, [(step) => this.route(step)]));
+    for (const Flow of [
+      OrderPickerDialog,
+      UrgePaymentDialog,
+      PresaleDialog,
+      RefundDialog,
+      ExchangeDialog,
+      UrgeShippingDialog,
+      ModifyOrderDialog,
+      InvoiceDialog,
+      LogisticsDialog,
+      WrongItemDialog,
+      QualityDialog,
+      CompensationDialog,
+      AuthenticityDialog,
+      ComplaintDialog,
+      ReviewDialog,
+    ])
+      this.addDialog(new Flow(deps));
+    this.addDialog(new WaterfallDialog(ROUTE, [(step) => this.route(step), (step) => this.afterFlow(step)]));
     this.initialDialogId = ROUTE;
   }
 
-  /** Runs one turn: continue the active dialog, or start routing afresh. */
+  /** Runs one turn: handle an interruption, continue the active flow, or route afresh. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
     const set = new DialogSet(dialogState);
     set.add(this);
@@ -51,8 +105,50 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     if (context.activity.type !== ActivityTypes.Message) return;
+    const recognition = getRecognition(context);
+    if (dc.activeDialog && recognition && (await this.interrupted(dc, recognition))) return;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** 算了, 转人工, another order, another topic: true when the message was handled as such. */
+  private async interrupted(dc: DialogContext, recognition: Recognition): Promise<boolean> {
+    const data = await this.deps.conversationData.get(dc.context, newConversationData());
+    const text = (dc.context.activity.text ?? '').trim();
+    const expecting = data.expecting;
+    const answersButtons = expecting && 'choices' in expecting && (expecting.choices.includes(text) || /^\d+$/.test(text));
+    if (answersButtons) return false;
+    const sure = recognition.confidence >= CLARIFY_BELOW;
+    const restart = async (route?: RouteOptions) => {
+      await dc.cancelAllDialogs();
+      data.focus = undefined;
+      data.expecting = undefined;
+      if (route) await dc.beginDialog(this.id, route);
+    };
+
+    if (sure && recognition.intent === 'cancel') {
+      await restart();
+      traceDialog(dc.context, 'main.cancelled');
+      await dc.context.sendActivity(this.withButtons(this.deps.templates.render('common.cancelled'), MENU));
+      return true;
+    }
+    if (sure && recognition.intent === 'human_agent') {
+      await restart();
+      await this.handOff(dc.context, { askedForHuman: true }, '买家要求转人工');
+      return true;
+    }
+    const namedOrder = recognition.entities.orderIds[0];
+    if (namedOrder && data.focus?.tid && namedOrder !== data.focus.tid) {
+      await restart({ dialog: data.focus.flow, options: { tid: namedOrder } satisfies FlowOptions });
+      return true;
+    }
+    const route = ROUTES[recognition.intent];
+    const choosing = expecting !== undefined && 'choices' in expecting;
+    if (choosing && route && route.dialog !== data.focus?.flow && recognition.confidence >= SWITCH_TOPIC_ABOVE) {
+      await restart({ dialog: route.dialog, options: this.flowOptions(recognition, route) });
+      return true;
+    }
+    return false;
   }
 
   private someoneJoined(context: TurnContext): boolean {
@@ -66,32 +162,73 @@ export class MainDialog extends ComponentDialog {
     await context.sendActivity(this.withButtons(templates.render('menu.greeting', { shopName: knowledge.profile.shop.name }), MENU));
   }
 
+  private flowOptions(recognition: Recognition, route: { options?: object }): FlowOptions {
+    const { orderIds, size, colour } = recognition.entities;
+    return { ...route.options, tid: orderIds[0], size, colour };
+  }
+
   private async route(step: WaterfallStepContext) {
     const context = step.context;
+    const preset = step.options as RouteOptions | undefined;
+    if (preset?.dialog) return step.beginDialog(preset.dialog, preset.options);
     const recognition = getRecognition(context);
     const data = await this.deps.conversationData.get(context, newConversationData());
-    if (!recognition || recognition.intent === 'greeting') {
-      data.misunderstandings = 0;
-      await this.greet(context);
-      return step.endDialog();
-    }
-    if (recognition.intent === 'none' || recognition.confidence < CLARIFY_BELOW) {
-      data.misunderstandings += 1;
-      traceDialog(context, 'main.clarify');
-      // Two misunderstandings in a row put the case on the agent rung of the ladder.
-      if (escalationRung(this.deps.knowledge, { misunderstandings: data.misunderstandings }).rung !== 'bot') {
-        await context.sendActivity(this.withButtons(this.deps.templates.render('menu.offerHuman'), MENU));
-        return step.endDialog();
-      }
-      const likely = recognition.ranking.filter((r) => r.intent !== 'none').slice(0, 3);
-      const buttons = MENU.filter((m) => likely.some((l) => l.intent === m.intent));
-      await context.sendActivity(this.withButtons(this.deps.templates.render('menu.clarify'), buttons.length ? buttons : MENU));
-      return step.endDialog();
-    }
+    if (!recognition || recognition.intent === 'none' || recognition.confidence < CLARIFY_BELOW) return this.clarify(step, recognition, data);
     data.misunderstandings = 0;
-    traceDialog(context, 'main.menu');
-    await context.sendActivity(this.withButtons(this.deps.templates.render('menu.prompt'), MENU));
+    const route = ROUTES[recognition.intent];
+    if (route) return step.beginDialog(route.dialog, this.flowOptions(recognition, route));
+    switch (recognition.intent) {
+      case 'greeting':
+        await this.greet(context);
+        return this.unpaidOrderFollowUp(step);
+      case 'human_agent':
+        await this.handOff(context, { askedForHuman: true }, '买家要求转人工');
+        return step.endDialog();
+      case 'thanks':
+        traceDialog(context, 'main.thanks');
+        await context.sendActivity(this.deps.templates.render('common.youAreWelcome'));
+        return step.endDialog();
+      default:
+        traceDialog(context, 'main.menu');
+        await context.sendActivity(this.withButtons(this.deps.templates.render('menu.prompt'), MENU));
+        return step.endDialog();
+    }
+  }
+
+  /** F1 starts when a buyer with an unpaid order chats: after the greeting, ask about it. */
+  private async unpaidOrderFollowUp(step: WaterfallStepContext) {
+    const trades = await this.deps.orders.listTrades(step.context.activity.from.id).catch(() => []);
+    const unpaid = trades.find((t) => t.status === 'WAIT_BUYER_PAY');
+    if (!unpaid) return step.endDialog();
+    return step.beginDialog(URGE_PAYMENT, { tid: unpaid.tid } satisfies FlowOptions);
+  }
+
+  private async clarify(step: WaterfallStepContext, recognition: Recognition | undefined, data: ConversationData) {
+    const context = step.context;
+    data.misunderstandings += 1;
+    traceDialog(context, 'main.clarify');
+    // Two misunderstandings in a row put the case on the agent rung of the ladder.
+    if (escalationRung(this.deps.knowledge, { misunderstandings: data.misunderstandings }).rung !== 'bot') {
+      await context.sendActivity(this.withButtons(this.deps.templates.render('menu.offerHuman'), MENU));
+      return step.endDialog();
+    }
+    const likely = (recognition?.ranking ?? []).filter((r) => r.intent !== 'none').slice(0, 3);
+    const buttons = MENU.filter((m) => likely.some((l) => l.intent === m.intent));
+    await context.sendActivity(this.withButtons(this.deps.templates.render('menu.clarify'), buttons.length ? buttons : MENU));
     return step.endDialog();
+  }
+
+  private async afterFlow(step: WaterfallStepContext) {
+    const data = await this.deps.conversationData.get(step.context, newConversationData());
+    data.focus = undefined;
+    data.expecting = undefined;
+    return step.endDialog(step.result);
+  }
+
+  private async handOff(context: TurnContext, facts: EscalationCase, summary: string): Promise<void> {
+    traceDialog(context, 'main.handoff');
+    const decision = escalationRung(this.deps.knowledge, facts);
+    await this.deps.handoff.handOff(context, { decision, flow: MAIN_DIALOG, summary, ruleIds: [] });
   }
 
   private withButtons(text: string, buttons: { label: string }[]) {

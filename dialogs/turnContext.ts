@@ -10,6 +10,10 @@ export interface ConversationData {
   turns: number;
   /** Misunderstood messages in a row; reset by any understood one. */
   misunderstandings: number;
+  /** The flow under way and the order it is about, for interruptions and order switches. */
+  focus?: { flow: string; tid?: string };
+  /** What the last question accepts: its button labels, or free text. */
+  expecting?: { choices: string[] } | { text: true };
 }
 
 export const newConversationData = (): ConversationData => ({ turns: 0, misunderstandings: 0 });
@@ -22,7 +26,7 @@ export function getRecognition(context: TurnContext): Recognition | undefined {
   return context.turnState.get(RECOGNITION);
 }
 
-/** Which dialog handled the turn, for the per-turn log line. */
+/** Which dialog step handled the turn, for the per-turn log line. */
 export function traceDialog(context: TurnContext, dialogId: string): void {
   context.turnState.set(TRACE, dialogId);
 }

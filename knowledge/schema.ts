@@ -148,6 +148,7 @@ export const shopProfileSchema = z.strictObject({
   shipping: z.strictObject({
     defaultCourier: z.string().min(1),
     promiseHours: positive,
+    normalTransitDays: positive,
     extraCouriers: z.array(z.strictObject({ name: z.string().min(1), surchargeYuan: yuan })),
   }),
   compensation: z.strictObject({ agentLimitYuan: yuan, overdueShipmentGift: z.string().min(1) }),

@@ -13,6 +13,10 @@ export interface EscalationCase {
   angry?: boolean;
   /** Money the buyer asks for or an agent would offer beyond what a rule fixes. */
   compensationRequested?: Fen;
+  /** Some money decision is needed but no amount is known yet (a person negotiates it). */
+  moneyDecision?: boolean;
+  /** Compensation in return for changing a review (F16: supervisor approval). */
+  reviewCompensation?: boolean;
   /** A demand outside policy that the shop judges reasonable (F11: supervisor decides). */
   reasonableDemandBeyondPolicy?: boolean;
   /** A demand judged excessive after negotiation failed (F11: report to 小二). */
@@ -32,6 +36,7 @@ export const ESCALATION_REASONS = [
   'money_decision',
   'compensation_above_limit',
   'reasonable_demand_beyond_policy',
+  'review_compensation',
   'complaint_seller_at_fault',
   'excessive_demand',
   'complaint_seller_not_at_fault',
@@ -61,10 +66,9 @@ export function escalationRung(kb: KnowledgeBase, c: EscalationCase): Escalation
   if (c.askedForHuman) add('asked_for_human', 'agent');
   if ((c.misunderstandings ?? 0) >= MISUNDERSTANDINGS_BEFORE_HANDOFF) add('not_understood', 'agent');
   if (c.angry) add('angry', 'agent', ['R30']);
-  if (c.compensationRequested !== undefined && c.compensationRequested > 0) {
-    if (c.compensationRequested > limit) add('compensation_above_limit', 'supervisor');
-    else add('money_decision', 'agent');
-  }
+  if (c.compensationRequested !== undefined && c.compensationRequested > limit) add('compensation_above_limit', 'supervisor');
+  else if (c.moneyDecision || (c.compensationRequested ?? 0) > 0) add('money_decision', 'agent');
+  if (c.reviewCompensation) add('review_compensation', 'supervisor', ['R23']);
   if (c.reasonableDemandBeyondPolicy) add('reasonable_demand_beyond_policy', 'supervisor', ['R30']);
   if (c.complaintFiled && c.sellerAtFault === true) add('complaint_seller_at_fault', 'supervisor', ['R24']);
   if (c.excessiveDemandAfterNegotiation) add('excessive_demand', 'platform', ['R30']);

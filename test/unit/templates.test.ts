@@ -10,7 +10,8 @@ import { unescapeText } from '../../templates/escape.js';
 import { PLATFORM_EVIDENCE } from '../../templates/explain.js';
 import { formatDate, formatDuration, formatMoney } from '../../templates/format.js';
 import { Templates } from '../../templates/templates.js';
-import { at } from '../support/knowledge.js';
+import { UNPAID_REASONS } from '../../dialogs/urgePaymentDialog.js';
+import { TEMPLATE_SAMPLES } from '../support/templateSamples.js';
 
 let t: Templates;
 beforeAll(async () => {
@@ -19,45 +20,34 @@ beforeAll(async () => {
 
 const SOURCE_DIRS = ['bot', 'dialogs', 'knowledge', 'templates'];
 
-/** Template keys named in the code as render('key', ...). */
-async function keysNamedInCode(): Promise<Set<string>> {
-  const names = new Set<string>();
+/**
+ * Template keys the code names: the first string argument of render/say/ask/askText/askYesNo.
+ * A template literal such as `payment.offer.${reason}` names a family by its prefix.
+ */
+async function keysNamedInCode(): Promise<{ literal: Set<string>; families: Set<string> }> {
+  const literal = new Set<string>();
+  const families = new Set<string>();
+  const call = /\b(?:render|say|ask|askText|askYesNo)\(\s*(?:[\w.]+,\s*)?(['`])([\w.]+?)(\.\$\{|\1)/g;
   for (const dir of SOURCE_DIRS) {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
     for (const entry of entries.filter((e) => e.isFile() && e.name.endsWith('.ts'))) {
       const source = await readFile(join(entry.parentPath, entry.name), 'utf8');
-      for (const match of source.matchAll(/\brender\(\s*'([\w.]+)'/g)) names.add(match[1]!);
+      for (const match of source.matchAll(call)) (match[3] === '.${' ? families : literal).add(match[2]!);
     }
   }
-  return names;
+  return { literal, families };
 }
 
-/** Typed sample data for every template; a new template without a sample fails the test below. */
-const SAMPLES: Record<string, object> = {
-  'menu.greeting': { shopName: '小满生活旗舰店' },
-  'menu.prompt': {},
-  'menu.clarify': {},
-  'menu.offerHuman': {},
-  'error.turnFailed': {},
-  'exchange.allowed': { target: '白色 L', windowEndsAt: at('2026-11-28 00:00'), autoApprovedAt: at('2026-11-25 10:00'), ruleIds: ['R10', 'R11'] },
-  'exchange.refused': { failures: [{ condition: 'price_difference' }, { condition: 'out_of_stock' }], ruleIds: ['R11', 'R12'] },
-  'refund.route': {
-    reasonLabel: '质量问题',
-    kind: 'return_refund',
-    returnPostage: 'seller',
-    postageRefunded: true,
-    maxRefund: 19900,
-    buyerMustProvide: ['photos'],
-    compensation: false,
-    ruleIds: ['R4'],
-  },
-  'refund.unavailable': { blockedBy: 'seven_day_closed', ruleIds: ['R1'] },
-  'shipping.overdue': { hoursSincePaid: 80, gift: '收纳袋', compensation: { amount: 5970, paidAs: 'tmall_points', capped: false }, ruleIds: ['R16', 'R15'] },
-  'shipping.onTime': { dueAt: at('2026-11-23 10:00'), ruleIds: ['R16'] },
-  'deadlines.list': { deadlines: [{ id: 'shipment_due', dueAt: at('2026-11-23 10:00'), remainingMs: 71 * 3_600_000 }] },
-  'handoff.notice': { rung: 'supervisor' },
-  'handoff.platformAdvice': { evidence: PLATFORM_EVIDENCE },
+/** The values each dynamic family is rendered with, from the code's own lists. */
+const FAMILIES: Record<string, readonly string[]> = {
+  'payment.offer': UNPAID_REASONS,
+  presale: ['shipping_time', 'courier', 'size'],
+  modify: ['unpaid', 'not_printed', 'printed', 'shipped'],
+  'wrongItem.offer': ['wrong', 'missing'],
+  quality: ['repair', 'replace'],
 };
+
+const SAMPLES = TEMPLATE_SAMPLES;
 
 describe('templates', () => {
   it('every template compiles and has sample data, and every sample names a template', () => {
@@ -71,9 +61,12 @@ describe('templates', () => {
   });
 
   it('every template the code names exists, and no template is unused', async () => {
-    const named = await keysNamedInCode();
-    expect([...named].filter((k) => !t.has(k))).toEqual([]);
-    expect(t.keys().filter((k) => !named.has(k))).toEqual([]);
+    const { literal, families } = await keysNamedInCode();
+    expect([...literal].filter((k) => !t.has(k))).toEqual([]);
+    expect([...families].sort()).toEqual(Object.keys(FAMILIES).sort());
+    const familyKeys = Object.entries(FAMILIES).flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`));
+    expect(familyKeys.filter((k) => !t.has(k))).toEqual([]);
+    expect(t.keys().filter((k) => !literal.has(k) && !familyKeys.includes(k))).toEqual([]);
   });
 
   it.each([

@@ -11,6 +11,8 @@ describe('escalation ladder (DOMAIN.md; shop limit ¥30 in the profile)', () => 
     ['angry', { angry: true }, 'agent', ['angry']],
     ['¥30 compensation: within the agent limit', { compensationRequested: 3000 }, 'agent', ['money_decision']],
     ['¥30.01 compensation: supervisor', { compensationRequested: 3001 }, 'supervisor', ['compensation_above_limit']],
+    ['a money decision with no amount yet: agent', { moneyDecision: true }, 'agent', ['money_decision']],
+    ['compensation for changing a review: supervisor (F16)', { reviewCompensation: true }, 'supervisor', ['review_compensation']],
     ['complaint, seller at fault: supervisor settles', { complaintFiled: true, sellerAtFault: true }, 'supervisor', ['complaint_seller_at_fault']],
     ['complaint, seller not at fault: evidence to 小二', { complaintFiled: true, sellerAtFault: false }, 'platform', ['complaint_seller_not_at_fault']],
     ['complaint not yet verified: no 小二 yet', { complaintFiled: true }, 'bot', []],

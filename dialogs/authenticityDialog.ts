@@ -1,0 +1,42 @@
+/**
+ * F14 假货 (`000` Q4, `001` 三.b): confidence, genuine channels, an invoice, the platform's
+ * guarantees (R21: 正品保障, 假一赔三), and an appraisal whose cost the shop bears if the goods
+ * prove fake (refund in full).
+ */
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { FlowOptions } from './exchangeDialog.js';
+import { FlowDialog } from './flowDialog.js';
+import type { FlowDeps } from './flowDeps.js';
+import { INVOICE } from './invoiceDialog.js';
+
+export const AUTHENTICITY = 'authenticity';
+
+export class AuthenticityDialog extends FlowDialog {
+  constructor(deps: FlowDeps) {
+    super(AUTHENTICITY, deps);
+    this.waterfall('main', [
+      ['assure', (s) => this.assure(s)],
+      ['next', (s) => this.next(s)],
+    ]);
+  }
+
+  private assure(step: WaterfallStepContext) {
+    const services = this.deps.knowledge.rules.params('R21', this.deps.clock()).services;
+    return this.ask(step, 'authenticity.assure', { services, ruleIds: ['R21'] }, [
+      { value: 'appraisal', label: '我想去鉴定' },
+      { value: 'invoice', label: '开张发票' },
+      { value: 'fine', label: '放心了' },
+    ]);
+  }
+
+  private async next(step: WaterfallStepContext) {
+    const choice = (step.result as { value: string }).value;
+    if (choice === 'invoice') return step.replaceDialog(INVOICE, { tid: (step.options as FlowOptions).tid } satisfies FlowOptions);
+    if (choice === 'fine') {
+      await this.say(step.context, 'common.glad');
+      return step.endDialog();
+    }
+    await this.say(step.context, 'authenticity.appraisal');
+    return this.escalate(step, { moneyDecision: true }, { tid: (step.options as FlowOptions).tid, summary: '买家质疑正品，要求鉴定：请安排鉴定事宜（假货则全额退款并承担鉴定费）', ruleIds: ['R21'] });
+  }
+}

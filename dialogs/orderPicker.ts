@@ -1,0 +1,80 @@
+/**
+ * Finds the order a flow is about, asking only when the data cannot tell: an order id the buyer
+ * named (checked against the buyer: someone else's order is refused as if it did not exist), the
+ * only order that fits, or a choice between the fitting ones as buttons (title, status, date).
+ * Ends with the Trade, or with nothing when no order fits or the order system failed.
+ */
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Trade } from '../bot/orders/contract.js';
+import type { TradeStatus } from '../knowledge/schema.js';
+import { formatDate } from '../templates/format.js';
+import { FlowDialog } from './flowDialog.js';
+import type { FlowDeps } from './flowDeps.js';
+
+export const PICK_ORDER = 'pickOrder';
+
+export interface PickOrderOptions {
+  /** Statuses the flow can work with; others are not offered. */
+  statuses: TradeStatus[];
+  /** An order id the buyer named. */
+  tid?: string;
+}
+
+/** At most this many orders are offered as buttons; older ones can be named by id. */
+const MAX_BUTTONS = 6;
+
+export class OrderPickerDialog extends FlowDialog {
+  constructor(deps: FlowDeps) {
+    super(PICK_ORDER, deps);
+    this.waterfall('main', [
+      ['find', (step) => this.find(step)],
+      ['picked', (step) => this.picked(step)],
+    ]);
+  }
+
+  private async find(step: WaterfallStepContext) {
+    const options = step.options as PickOrderOptions;
+    const buyer = this.buyerOf(step);
+    try {
+      if (options.tid) {
+        const named = await this.deps.orders.getTrade(buyer, options.tid).catch((error: unknown) => error);
+        if (!(named instanceof Error)) return step.endDialog(named);
+        if (named.name !== 'OrderNotFoundError') return this.orderFailure(step, named);
+        await this.say(step.context, 'order.notFound');
+      }
+      const fitting = (await this.deps.orders.listTrades(buyer)).filter((t) => options.statuses.includes(t.status));
+      if (fitting.length === 0) {
+        await this.say(step.context, 'order.noneFitting', { statuses: options.statuses });
+        return step.endDialog();
+      }
+      if (fitting.length === 1) {
+        await this.say(step.context, 'order.using', this.describe(fitting[0]!));
+        return step.endDialog(fitting[0]);
+      }
+      (step.values as { trades?: Trade[] }).trades = fitting.slice(0, MAX_BUTTONS);
+      return this.ask(
+        step,
+        'order.which',
+        {},
+        fitting.slice(0, MAX_BUTTONS).map((t) => ({ value: t.tid, label: this.buttonLabel(t) })),
+      );
+    } catch (error) {
+      return this.orderFailure(step, error);
+    }
+  }
+
+  private async picked(step: WaterfallStepContext) {
+    const tid = (step.result as { value: string }).value;
+    return step.endDialog((step.values as { trades: Trade[] }).trades.find((t) => t.tid === tid));
+  }
+
+  private describe(trade: Trade) {
+    return { title: trade.orders[0]!.title, more: trade.orders.length - 1, status: trade.status, created: trade.created, tid: trade.tid };
+  }
+
+  private buttonLabel(trade: Trade): string {
+    const { title, more, status, created } = this.describe(trade);
+    const name = more > 0 ? `${title}等${more + 1}件` : title;
+    return `${name} · ${this.deps.templates.label('status', status)} · ${formatDate(created, { dateOnly: true })}`;
+  }
+}

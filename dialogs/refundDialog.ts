@@ -1,0 +1,128 @@
+/**
+ * F4 退款 by order status and F5 七天无理由退货 (`000` 天猫维权流程, `001` §二.2, `002`, `003`
+ * 售后问题处理思路): which order and item → the reasons that fit its status → where that leads
+ * (refund kind, who pays the return postage, what to send, compensation) → for the buyer's own
+ * reasons, first try to keep the sale (exchange, or a small compensation an agent arranges) →
+ * return address and the deadlines running.
+ */
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { OrderLine, Trade } from '../bot/orders/contract.js';
+import { signTimeOf, toOrderFacts } from '../bot/orders/orderFacts.js';
+import { runningDeadlines } from '../knowledge/policy/deadlines.js';
+import { parseYuan } from '../knowledge/policy/money.js';
+import { refundReasonsFor, routeRefund, type RefundRoute } from '../knowledge/policy/refund.js';
+import { explainRefund, listDeadlines } from '../templates/explain.js';
+import { EXCHANGE, type FlowOptions } from './exchangeDialog.js';
+import { FlowDialog } from './flowDialog.js';
+import type { FlowDeps } from './flowDeps.js';
+import { PICK_ORDER } from './orderPicker.js';
+
+export const REFUND = 'refund';
+
+interface RefundState {
+  trade: Trade;
+  line: OrderLine;
+  route: RefundRoute;
+}
+
+export class RefundDialog extends FlowDialog {
+  constructor(deps: FlowDeps) {
+    super(REFUND, deps);
+    this.waterfall('main', [
+      [
+        'order',
+        (s) =>
+          s.beginDialog(PICK_ORDER, {
+            statuses: ['WAIT_BUYER_PAY', 'WAIT_SELLER_SEND_GOODS', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'],
+            tid: (s.options as FlowOptions).tid,
+          }),
+      ],
+      ['line', (s) => this.chooseLine(s)],
+      ['reason', (s) => this.askReason(s)],
+      ['route', (s) => this.route(s)],
+      ['retained', (s) => this.retained(s)],
+    ]);
+  }
+
+  private state(step: WaterfallStepContext): RefundState {
+    return step.values as RefundState;
+  }
+
+  private async chooseLine(step: WaterfallStepContext) {
+    const trade = step.result as Trade | undefined;
+    if (!trade) return step.endDialog();
+    await this.focus(step.context, trade.tid);
+    if (trade.status === 'WAIT_BUYER_PAY') {
+      await this.say(step.context, 'refund.unpaid');
+      return step.endDialog();
+    }
+    this.state(step).trade = trade;
+    return this.askWhichLine(step, trade);
+  }
+
+  private async askReason(step: WaterfallStepContext) {
+    const state = this.state(step);
+    state.line = state.trade.orders.find((o) => o.oid === (step.result as { value: string }).value)!;
+    const reasons = refundReasonsFor(this.deps.knowledge, state.trade.status);
+    return this.ask(
+      step,
+      'refund.askReason',
+      { status: state.trade.status },
+      reasons.map((r) => ({ value: r.id, label: r.label })),
+    );
+  }
+
+  private async route(step: WaterfallStepContext) {
+    const state = this.state(step);
+    const { trade, line } = state;
+    const now = this.deps.clock();
+    state.route = routeRefund(
+      this.deps.knowledge,
+      {
+        platform: trade.platform,
+        status: trade.status,
+        reasonId: (step.result as { value: string }).value,
+        freeShipping: trade.freeShipping,
+        returnInsurance: trade.returnInsurance,
+        sevenDaySupported: line.sevenDayReturn,
+        customised: line.customised,
+        signed: signTimeOf(trade),
+        finishedAt: trade.status === 'TRADE_FINISHED' && trade.endTime ? new Date(trade.endTime) : undefined,
+        goods: parseYuan(line.payment),
+        postFee: parseYuan(trade.postFee),
+      },
+      now,
+    );
+    if (!state.route.available) {
+      await step.context.sendActivity(explainRefund(this.deps.templates, state.route));
+      return step.endDialog();
+    }
+    if (state.route.tryToRetain) {
+      // F5: before accepting a return for the buyer's own reasons, try to keep the sale.
+      if (state.route.suggestExchange)
+        return this.ask(step, 'refund.retainExchange', {}, [
+          { value: 'exchange', label: '换个尺码/颜色' },
+          { value: 'refund', label: '还是退吧' },
+        ]);
+      return this.ask(step, 'refund.retainCompensation', {}, [
+        { value: 'keep', label: '有补偿的话可以留下' },
+        { value: 'refund', label: '还是退吧' },
+      ]);
+    }
+    return step.next({ value: 'refund' });
+  }
+
+  private async retained(step: WaterfallStepContext) {
+    const { trade, route } = this.state(step);
+    const choice = (step.result as { value: string }).value;
+    if (choice === 'exchange') return step.replaceDialog(EXCHANGE, { tid: trade.tid } satisfies FlowOptions);
+    if (choice === 'keep')
+      return this.escalate(step, { moneyDecision: true }, { tid: trade.tid, summary: `买家愿意留下商品，需要商量补偿（原想：${route.reason!.label}）`, ruleIds: route.ruleIds });
+    await step.context.sendActivity(explainRefund(this.deps.templates, route));
+    if (route.returnPostage !== 'none') await this.say(step.context, 'refund.returnAddress', { address: this.deps.knowledge.profile.returnAddress });
+    await this.say(step.context, 'refund.howToApply', { kind: route.kind });
+    const deadlines = runningDeadlines(this.deps.knowledge, toOrderFacts(trade), this.deps.clock());
+    if (deadlines.length) await step.context.sendActivity(listDeadlines(this.deps.templates, deadlines));
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * F7 催发货 (`003` 催发货流程): more than 72 h since payment? yes → apologise, the shop's gift,
+ * R15 compensation where it applies, push the warehouse, log the reason, tell the supervisor;
+ * no → when it will ship. An order already shipped gets its tracking instead. Rules R15, R16.
+ */
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Trade } from '../bot/orders/contract.js';
+import { parseYuan } from '../knowledge/policy/money.js';
+import { shipmentStatus } from '../knowledge/policy/shipment.js';
+import { explainShipment } from '../templates/explain.js';
+import type { FlowOptions } from './exchangeDialog.js';
+import { FlowDialog } from './flowDialog.js';
+import type { FlowDeps } from './flowDeps.js';
+import { PICK_ORDER } from './orderPicker.js';
+
+export const URGE_SHIPPING = 'urgeShipping';
+
+export class UrgeShippingDialog extends FlowDialog {
+  constructor(deps: FlowDeps) {
+    super(URGE_SHIPPING, deps);
+    this.waterfall('main', [
+      ['order', (s) => s.beginDialog(PICK_ORDER, { statuses: ['WAIT_SELLER_SEND_GOODS', 'WAIT_BUYER_CONFIRM_GOODS'], tid: (s.options as FlowOptions).tid })],
+      ['check', (s) => this.check(s)],
+    ]);
+  }
+
+  private async check(step: WaterfallStepContext) {
+    const trade = step.result as Trade | undefined;
+    if (!trade) return step.endDialog();
+    await this.focus(step.context, trade.tid);
+    if (trade.status !== 'WAIT_SELLER_SEND_GOODS') {
+      try {
+        const logistics = await this.deps.orders.getLogistics(this.buyerOf(step), trade.tid);
+        await this.say(step.context, 'shipping.alreadyShipped', { company: logistics.company, trackingNo: logistics.trackingNo, shippedAt: trade.consignTime! });
+      } catch (error) {
+        return this.orderFailure(step, error);
+      }
+      return step.endDialog();
+    }
+    const now = this.deps.clock();
+    const status = shipmentStatus(
+      this.deps.knowledge,
+      { platform: trade.platform, paidAt: new Date(trade.payTime!), price: parseYuan(trade.payment) - parseYuan(trade.postFee) },
+      now,
+    );
+    await step.context.sendActivity(explainShipment(this.deps.templates, status, this.deps.knowledge.profile));
+    if (status.overdue)
+      await this.deps.cases.record(step.context, {
+        kind: 'supervisor_notice',
+        flow: this.id,
+        tid: trade.tid,
+        summary: `付款${status.hoursSincePaid}小时未发货，买家催发货：请仓库优先处理并登记超期原因`,
+        ruleIds: status.ruleIds,
+      });
+    return step.endDialog();
+  }
+}

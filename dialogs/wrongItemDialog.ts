@@ -1,0 +1,95 @@
+/**
+ * F11 发错货/漏发 (`002` 错发货, `003` 发错货处理流程): photos → offer to put it right (reship
+ * the missing or right item within 3 working days at our cost, R6) → refused: return and refund
+ * with a free courier pickup (R29) → still unhappy: what would they like? → a supervisor decides
+ * (or, if judged excessive after negotiating, the agent reports to 小二).
+ */
+import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Trade } from '../bot/orders/contract.js';
+import { extractEntities } from '../bot/nlu/entities.js';
+import { yuanToFen } from '../knowledge/policy/money.js';
+import type { FlowOptions } from './exchangeDialog.js';
+import { FlowDialog } from './flowDialog.js';
+import type { FlowDeps } from './flowDeps.js';
+import { PICK_ORDER } from './orderPicker.js';
+
+export const WRONG_ITEM = 'wrongItem';
+
+interface WrongItemState {
+  trade: Trade;
+  kind: 'wrong' | 'missing';
+}
+
+export class WrongItemDialog extends FlowDialog {
+  constructor(deps: FlowDeps) {
+    super(WRONG_ITEM, deps);
+    this.waterfall('main', [
+      ['order', (s) => s.beginDialog(PICK_ORDER, { statuses: ['WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'], tid: (s.options as FlowOptions).tid })],
+      ['kind', (s) => this.askKind(s)],
+      ['photos', (s) => this.askPhotos(s)],
+      ['offer', (s) => this.offer(s)],
+      ['answer', (s) => this.answer(s)],
+      ['wish', (s) => this.wish(s)],
+    ]);
+  }
+
+  private state(step: WaterfallStepContext): WrongItemState {
+    return step.values as WrongItemState;
+  }
+
+  private async askKind(step: WaterfallStepContext) {
+    const trade = step.result as Trade | undefined;
+    if (!trade) return step.endDialog();
+    await this.focus(step.context, trade.tid);
+    this.state(step).trade = trade;
+    return this.ask(step, 'wrongItem.askKind', {}, [
+      { value: 'wrong', label: '发错了款式/颜色/尺码' },
+      { value: 'missing', label: '少发/漏发了' },
+    ]);
+  }
+
+  private async askPhotos(step: WaterfallStepContext) {
+    this.state(step).kind = (step.result as { value: 'wrong' | 'missing' }).value;
+    return this.ask(step, 'wrongItem.askPhotos', {}, [
+      { value: 'sent', label: '照片发好了' },
+      { value: 'later', label: '稍后再拍' },
+    ]);
+  }
+
+  private async offer(step: WaterfallStepContext) {
+    const { kind } = this.state(step);
+    const p = this.deps.knowledge.rules.params('R6', this.deps.clock());
+    return this.ask(step, `wrongItem.offer.${kind}`, { workingDays: p.reshipWithinWorkingDays }, [
+      { value: 'reship', label: kind === 'missing' ? '好的，给我补发' : '好的，给我换成对的' },
+      { value: 'return', label: '我要退货退款' },
+      { value: 'unhappy', label: '都不满意' },
+    ]);
+  }
+
+  private async answer(step: WaterfallStepContext) {
+    const { trade, kind } = this.state(step);
+    const choice = (step.result as { value: string }).value;
+    const now = this.deps.clock();
+    if (choice === 'reship') {
+      await this.deps.cases.record(step.context, { kind: 'courier_follow_up', flow: this.id, tid: trade.tid, summary: kind === 'missing' ? '漏发，安排补发' : '发错货，安排换发正确商品', ruleIds: ['R6'] });
+      await this.say(step.context, 'wrongItem.reshipping', { workingDays: this.deps.knowledge.rules.params('R6', now).reshipWithinWorkingDays, ruleIds: ['R6'] });
+      return step.endDialog();
+    }
+    if (choice === 'return') {
+      await this.say(step.context, 'wrongItem.returnWithPickup', { pickupYuan: this.deps.knowledge.rules.params('R29', now).buyerPaysYuan, ruleIds: ['R29', 'R4'] });
+      return step.endDialog();
+    }
+    return this.askText(step, 'wrongItem.askWish');
+  }
+
+  private async wish(step: WaterfallStepContext) {
+    const { trade } = this.state(step);
+    const wish = String(step.result);
+    const amountYuan = extractEntities(wish, this.deps.clock()).amountYuan;
+    return this.escalate(
+      step,
+      { reasonableDemandBeyondPolicy: true, ...(amountYuan !== undefined && { compensationRequested: yuanToFen(amountYuan) }) },
+      { tid: trade.tid, summary: `发错/漏发，补发和退货都不接受，买家诉求：${wish}`, ruleIds: ['R6', 'R30'] },
+    );
+  }
+}
