@@ -98,6 +98,21 @@ describe('orders that are not the buyer’s', () => {
   });
 });
 
+describe('opening the chat and asking for a person', () => {
+  it('greets a buyer who opens the chat, with the menu', async () => {
+    const c = await chat('tb_buyer_003');
+    await c.join();
+    expect(c.last).toContain('欢迎光临');
+    expect(c.buttons).toContain('转人工');
+  });
+
+  it('转人工 with nothing under way hands over to an agent', async () => {
+    const c = await chat('tb_buyer_003');
+    await c.say('转人工');
+    expect(c.last).toContain('人工客服');
+  });
+});
+
 describe('small talk', () => {
   it('thanks', async () => {
     const c = await chat('tb_buyer_003');

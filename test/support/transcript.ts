@@ -23,6 +23,8 @@ export interface Chat {
   readonly buttons: string[];
   /** Clicks the button whose label contains `part`. */
   click(part: string): Promise<Reply[]>;
+  /** The buyer opens the chat window (conversationUpdate with the buyer joining). */
+  join(): Promise<Reply[]>;
 }
 
 let shared: Promise<Kefu> | undefined;
@@ -48,13 +50,15 @@ export async function chat(buyerId = 'tb_buyer_001'): Promise<Chat> {
     text: unescapeText(a.text ?? ''),
     buttons: (a.suggestedActions?.actions ?? []).map((x) => String(x.title)),
   });
+  const receive = async (activity: string | Partial<Activity>) => {
+    adapter.activeQueue.splice(0);
+    await adapter.receiveActivity(activity);
+    lastReplies = adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map(toReply);
+    return lastReplies;
+  };
   const self: Chat = {
-    async say(text) {
-      adapter.activeQueue.splice(0);
-      await adapter.receiveActivity(text);
-      lastReplies = adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map(toReply);
-      return lastReplies;
-    },
+    say: (text) => receive(text),
+    join: () => receive({ type: 'conversationUpdate', membersAdded: [{ id: buyerId, name: buyerId }], recipient: { id: 'kefu', name: 'kefu' } }),
     get last() {
       return lastReplies.map((r) => r.text).join('\n');
     },
