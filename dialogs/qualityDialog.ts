@@ -5,8 +5,7 @@
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { OrderLine, Trade } from '../bot/orders/contract.js';
-import { signTimeOf } from '../bot/orders/orderFacts.js';
-import { parseYuan } from '../knowledge/policy/money.js';
+import { toRefundInput } from '../bot/orders/orderFacts.js';
 import { routeRefund } from '../knowledge/policy/refund.js';
 import { explainRefund } from '../templates/explain.js';
 import { COMPENSATION, type CompensationOptions } from './compensationDialog.js';
@@ -76,23 +75,7 @@ export class QualityDialog extends FlowDialog {
     const remedy = (step.result as { value: string }).value;
     const now = this.deps.clock();
     if (remedy === 'return') {
-      const route = routeRefund(
-        this.deps.knowledge,
-        {
-          platform: trade.platform,
-          status: trade.status,
-          reasonId: 'quality',
-          freeShipping: trade.freeShipping,
-          returnInsurance: trade.returnInsurance,
-          sevenDaySupported: line.sevenDayReturn,
-          customised: line.customised,
-          signed: signTimeOf(trade),
-          finishedAt: trade.status === 'TRADE_FINISHED' && trade.endTime ? new Date(trade.endTime) : undefined,
-          goods: parseYuan(line.payment),
-          postFee: parseYuan(trade.postFee),
-        },
-        now,
-      );
+      const route = routeRefund(this.deps.knowledge, toRefundInput(trade, line, 'quality'), now);
       await step.context.sendActivity(explainRefund(this.deps.templates, route));
       if (route.available) await this.say(step.context, 'refund.returnAddress', { address: this.deps.knowledge.profile.returnAddress });
       return step.endDialog();

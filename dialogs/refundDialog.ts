@@ -7,9 +7,8 @@
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { OrderLine, Trade } from '../bot/orders/contract.js';
-import { signTimeOf, toOrderFacts } from '../bot/orders/orderFacts.js';
+import { toOrderFacts, toRefundInput } from '../bot/orders/orderFacts.js';
 import { runningDeadlines } from '../knowledge/policy/deadlines.js';
-import { parseYuan } from '../knowledge/policy/money.js';
 import { refundReasonsFor, routeRefund, type RefundRoute } from '../knowledge/policy/refund.js';
 import { explainRefund, listDeadlines } from '../templates/explain.js';
 import { EXCHANGE, type FlowOptions } from './exchangeDialog.js';
@@ -76,23 +75,7 @@ export class RefundDialog extends FlowDialog {
     const state = this.state(step);
     const { trade, line } = state;
     const now = this.deps.clock();
-    state.route = routeRefund(
-      this.deps.knowledge,
-      {
-        platform: trade.platform,
-        status: trade.status,
-        reasonId: (step.result as { value: string }).value,
-        freeShipping: trade.freeShipping,
-        returnInsurance: trade.returnInsurance,
-        sevenDaySupported: line.sevenDayReturn,
-        customised: line.customised,
-        signed: signTimeOf(trade),
-        finishedAt: trade.status === 'TRADE_FINISHED' && trade.endTime ? new Date(trade.endTime) : undefined,
-        goods: parseYuan(line.payment),
-        postFee: parseYuan(trade.postFee),
-      },
-      now,
-    );
+    state.route = routeRefund(this.deps.knowledge, toRefundInput(trade, line, (step.result as { value: string }).value), now);
     if (!state.route.available) {
       await step.context.sendActivity(explainRefund(this.deps.templates, state.route));
       return step.endDialog();

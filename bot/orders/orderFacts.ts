@@ -1,7 +1,9 @@
 /** Maps a contract trade onto the plain facts the policy functions take. */
+import { parseYuan } from '../../knowledge/policy/money.js';
 import type { OrderFacts } from '../../knowledge/policy/orderFacts.js';
+import type { RefundInput } from '../../knowledge/policy/refund.js';
 import type { SignTime } from '../../knowledge/policy/time.js';
-import type { Trade } from './contract.js';
+import type { OrderLine, Trade } from './contract.js';
 
 export function signTimeOf(trade: Trade): SignTime | undefined {
   if (!trade.signTime) return undefined;
@@ -21,5 +23,22 @@ export function toOrderFacts(trade: Trade): OrderFacts {
     finishedAt: trade.status === 'TRADE_FINISHED' ? at(trade.endTime) : undefined,
     exchangeRequestedAt: at(trade.exchangeRequestedAt),
     refunds: trade.refunds.map((r) => ({ id: r.refundId, status: r.status, createdAt: new Date(r.created), timeoutAt: at(r.timeout) })),
+  };
+}
+
+/** The facts `routeRefund` needs for one line of a trade and the reason the buyer gave. */
+export function toRefundInput(trade: Trade, line: OrderLine, reasonId: string): RefundInput {
+  return {
+    platform: trade.platform,
+    status: trade.status,
+    reasonId,
+    freeShipping: trade.freeShipping,
+    returnInsurance: trade.returnInsurance,
+    sevenDaySupported: line.sevenDayReturn,
+    customised: line.customised,
+    signed: signTimeOf(trade),
+    finishedAt: trade.status === 'TRADE_FINISHED' && trade.endTime ? new Date(trade.endTime) : undefined,
+    goods: parseYuan(line.payment),
+    postFee: parseYuan(trade.postFee),
   };
 }
