@@ -28,6 +28,11 @@ import { HttpOrderApi } from './orders/httpOrderApi.js';
 import type { OrderApi } from './orders/orderApi.js';
 import { OrderService } from './orders/orderService.js';
 import { MemoryResponseCache, RedisResponseCache } from './orders/responseCache.js';
+import { createMetrics, metricsRouter, type Metrics } from './metrics.js';
+import { RedisAgentTasks, type AgentTasks } from './proactive/agentTasks.js';
+import { MemoryBuyerContacts, RedisBuyerContacts, type BuyerContacts } from './proactive/buyerContacts.js';
+import { proactiveDelivery } from './proactive/delivery.js';
+import { FollowUps } from './proactive/followUps.js';
 import { RedisStorage } from './state/redisStorage.js';
 import { LocalTurnLock, RedisTurnLock, type TurnLock } from './state/turnLock.js';
 
@@ -38,10 +43,17 @@ export interface Kefu {
   orders: OrderService;
   /** Accepted order events from the shop's system (POST /api/order-events). */
   orderEvents: OrderEventBus;
+  /** Proactive messages (催付 reminders, follow-ups); only with REDIS_URL. */
+  followUps?: FollowUps;
+  /** Tasks for agents, e.g. reminders for buyers the bot cannot reach; only with REDIS_URL. */
+  agentTasks?: AgentTasks;
+  metrics: Metrics;
+  /** Buyers' last conversations and their "no more reminders". */
+  contacts: BuyerContacts;
   /** Makes /readyz answer 503 so a load balancer stops sending traffic. */
   markShuttingDown(): void;
-  /** Closes Redis; call after the HTTP server has stopped and turns have finished. */
-  close(): Promise<void>;
+  /** Stops the follow-up worker (jobs in progress get up to graceMs) and closes Redis; call after the HTTP server has stopped. */
+  close(graceMs?: number): Promise<void>;
 }
 
 interface StateBackend {
@@ -100,14 +112,25 @@ async function redisProblem(redis: Redis): Promise<string | undefined> {
   }
 }
 
-export async function createKefu(config: Config, logger: Logger): Promise<Kefu> {
+/** Replacements for tests: a fake clock, an order system whose trades a test can change. */
+export interface KefuOverrides {
+  clock?: () => Date;
+  orderApi?: OrderApi;
+}
+
+export async function createKefu(config: Config, logger: Logger, overrides: KefuOverrides = {}): Promise<Kefu> {
+  const clock = overrides.clock ?? (() => new Date());
   const [knowledge, templates, recognizer] = await Promise.all([
     loadKnowledge(config.KNOWLEDGE_DIR ?? KNOWLEDGE_DIR),
     Templates.load(),
     createRecognizer(),
   ]);
   const backend = stateBackend(config, logger);
-  const orders = orderApi(config, logger, backend.redis);
+  const orders = overrides.orderApi ? { api: overrides.orderApi, demo: false } : orderApi(config, logger, backend.redis);
+  const metrics = createMetrics();
+  const contacts = backend.redis
+    ? new RedisBuyerContacts(backend.redis, config.REDIS_KEY_PREFIX, config.USER_TTL_SECONDS)
+    : new MemoryBuyerContacts();
   const orderEvents = new OrderEventBus((err, event) => logger.error({ err, eventId: event.id }, 'order event subscriber failed'));
   const replayGuard = backend.redis
     ? new RedisReplayGuard(backend.redis, config.REDIS_KEY_PREFIX, REPLAY_RETENTION_SECONDS)
@@ -118,11 +141,35 @@ export async function createKefu(config: Config, logger: Logger): Promise<Kefu> 
   const cases = new ConversationCaseLog(conversationState.createProperty<RecordedCase[]>('cases'), logger);
   const handoff = new RecordingHandoff(cases, (decision) => explainEscalation(templates, decision));
   const orderService = new OrderService(orders.api);
-  const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, clock: () => new Date() });
-  const bot = new KefuBot({ conversationState, userState, conversationData, mainDialog, recognizer, lock: backend.lock, logger });
+  const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, optOuts: contacts, clock });
+  const bot = new KefuBot({ conversationState, userState, conversationData, mainDialog, recognizer, lock: backend.lock, contacts, logger });
   const adapter = createAdapter(config, logger, async (context) => {
     await context.sendActivity(templates.render('error.turnFailed'));
   });
+
+  let followUps: FollowUps | undefined;
+  let agentTasks: AgentTasks | undefined;
+  if (backend.redis && config.REDIS_URL) {
+    agentTasks = new RedisAgentTasks(backend.redis, config.REDIS_KEY_PREFIX);
+    followUps = new FollowUps({
+      connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+      redis: backend.redis,
+      prefix: config.REDIS_KEY_PREFIX,
+      knowledge,
+      templates,
+      orders: orders.api,
+      contacts,
+      tasks: agentTasks,
+      deliver: proactiveDelivery({ adapter, appId: config.MicrosoftAppId ?? '', bot, templates, knowledge, clock }),
+      metrics,
+      logger,
+      clock,
+    });
+    orderEvents.subscribe((event) => followUps!.onOrderEvent(event));
+    if (config.FOLLOW_UP_WORKER) followUps.startWorker();
+  } else {
+    logger.warn('REDIS_URL is not set: proactive messages (催付 reminders, follow-ups) are off; they need Redis');
+  }
 
   let shuttingDown = false;
   const app = createServer({
@@ -139,6 +186,7 @@ export async function createKefu(config: Config, logger: Logger): Promise<Kefu> 
         logger,
       }),
       ...(orders.demo && { '/demo-orders': demoOrderRouter(orders.api) }),
+      '/metrics': metricsRouter(metrics.registry, config.METRICS_TOKEN),
     },
     notReadyReasons: async () => {
       const reasons: string[] = [];
@@ -155,10 +203,15 @@ export async function createKefu(config: Config, logger: Logger): Promise<Kefu> 
     knowledge,
     orders: orderService,
     orderEvents,
+    followUps,
+    agentTasks,
+    metrics,
+    contacts,
     markShuttingDown: () => {
       shuttingDown = true;
     },
-    close: async () => {
+    close: async (graceMs = config.SHUTDOWN_GRACE_MS) => {
+      await followUps?.close(graceMs);
       await backend.redis?.quit();
     },
   };

@@ -34,6 +34,11 @@ const envSchema = z.object({
   ORDER_CACHE_TTL_SECONDS: positiveInt.default(15),
   ORDER_EVENTS_SECRET: optionalText.pipe(z.string().min(16, 'use at least 16 characters').optional()),
   ORDER_EVENTS_TOLERANCE_SECONDS: positiveInt.default(300),
+  FOLLOW_UP_WORKER: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  METRICS_TOKEN: optionalText,
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),

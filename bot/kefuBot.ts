@@ -3,12 +3,13 @@
  * message, let MainDialog answer, save the state, release the lock, and log one line.
  */
 import { performance } from 'node:perf_hooks';
-import { ActivityTypes, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { MainDialog } from '../dialogs/mainDialog.js';
+import type { MainDialog, RouteOptions } from '../dialogs/mainDialog.js';
 import { getRecognition, newConversationData, setRecognition, tracedDialog, type ConversationData } from '../dialogs/turnContext.js';
 import type { Logger } from './logger.js';
 import type { Recognizer } from './nlu/types.js';
+import type { BuyerContacts } from './proactive/buyerContacts.js';
 import { conversationStateName } from './state/redisKeys.js';
 import type { TurnLock } from './state/turnLock.js';
 
@@ -19,7 +20,15 @@ export interface KefuBotDeps {
   mainDialog: MainDialog;
   recognizer: Recognizer;
   lock: TurnLock;
+  contacts: BuyerContacts;
   logger: Logger;
+}
+
+/** What a turn the shop starts (a reminder, a follow-up) may do in the buyer's conversation. */
+export interface ProactiveTurn {
+  context: TurnContext;
+  data: ConversationData;
+  startFlow(route: RouteOptions): Promise<void>;
 }
 
 export class KefuBot {
@@ -31,13 +40,32 @@ export class KefuBot {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
   }
 
-  async onTurn(context: TurnContext): Promise<void> {
+  onTurn(context: TurnContext): Promise<void> {
+    return this.exclusive(context, () => this.takeTurn(context));
+  }
+
+  /**
+   * A turn the shop starts, in the conversation of `context` (from continueConversation): same
+   * lock and state as the buyer's own turns, so the two never overwrite each other.
+   */
+  proactiveTurn<T>(context: TurnContext, act: (turn: ProactiveTurn) => Promise<T>): Promise<T> {
+    return this.exclusive(context, async () => {
+      const { conversationState, conversationData, mainDialog } = this.deps;
+      await conversationState.load(context, true);
+      const data = await conversationData.get(context, newConversationData());
+      const result = await act({ context, data, startFlow: (route) => mainDialog.startFlow(context, this.dialogState, route) });
+      await conversationState.saveChanges(context);
+      return result;
+    });
+  }
+
+  private async exclusive<T>(context: TurnContext, work: () => Promise<T>): Promise<T> {
     const started = performance.now();
     const { activity } = context;
     const lockName = conversationStateName(activity.channelId, activity.conversation.id);
     this.inFlight++;
     try {
-      await this.deps.lock.runExclusive(lockName, () => this.takeTurn(context));
+      return await this.deps.lock.runExclusive(lockName, work);
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) this.idle.splice(0).forEach((resolve) => resolve());
@@ -67,8 +95,11 @@ export class KefuBot {
     await Promise.all([conversationState.load(context, true), userState.load(context, true)]);
     const data = await conversationData.get(context, newConversationData());
     data.turns += 1;
-    if (context.activity.type === ActivityTypes.Message && typeof context.activity.text === 'string') {
-      setRecognition(context, recognizer.recognize(context.activity.text, new Date()));
+    const { activity } = context;
+    if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
+      setRecognition(context, recognizer.recognize(activity.text, new Date()));
+      // Where to reach this buyer later (reminders, agent replies); only channels that can be called back.
+      if (activity.serviceUrl) await this.deps.contacts.saveReference(activity.from.id, TurnContext.getConversationReference(activity));
     }
     await mainDialog.run(context, this.dialogState);
     await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);

@@ -27,7 +27,7 @@ export function serve(kefu: Kefu, port: number, host: string, logger: Logger): P
           const deadline = new Promise<void>((done) => setTimeout(done, graceMs).unref());
           await Promise.race([Promise.all([closed, kefu.bot.whenIdle()]), deadline]);
           server.closeAllConnections();
-          await kefu.close();
+          await kefu.close(graceMs);
         },
       });
     });

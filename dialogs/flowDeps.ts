@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import type { OrderService } from '../bot/orders/orderService.js';
+import type { ReminderOptOut } from '../bot/proactive/buyerContacts.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Templates } from '../templates/templates.js';
 import type { CaseLog } from './caseLog.js';
@@ -13,6 +14,8 @@ export interface FlowDeps {
   orders: OrderService;
   handoff: HandoffHook;
   cases: CaseLog;
+  /** Where a buyer's "no more reminders" is kept. */
+  optOuts: ReminderOptOut;
   conversationData: StatePropertyAccessor<ConversationData>;
   /** Time for policy decisions; injectable so transcripts are reproducible. */
   clock: () => Date;

@@ -65,7 +65,7 @@ const MENU: { label: string; intent: Intent }[] = [
   { label: 'human', intent: 'human_agent' },
 ];
 
-interface RouteOptions {
+export interface RouteOptions {
   dialog: string;
   options?: object;
 }
@@ -97,18 +97,46 @@ export class MainDialog extends ComponentDialog {
 
   /** Runs one turn: handle an interruption, continue the active flow, or route afresh. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
-    const set = new DialogSet(dialogState);
-    set.add(this);
-    const dc = await set.createContext(context);
+    const dc = await this.dialogContext(context, dialogState);
     if (context.activity.type === ActivityTypes.ConversationUpdate) {
       if (this.someoneJoined(context)) await this.greet(context);
       return;
     }
     if (context.activity.type !== ActivityTypes.Message) return;
     const recognition = getRecognition(context);
+    if (recognition?.entities.stopReminders) return this.stopReminders(dc);
     if (dc.activeDialog && recognition && (await this.interrupted(dc, recognition))) return;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  /** Starts a flow the shop initiates (a 催付 reminder), replacing whatever was in progress. */
+  async startFlow(context: TurnContext, dialogState: StatePropertyAccessor, route: RouteOptions): Promise<void> {
+    const dc = await this.dialogContext(context, dialogState);
+    await this.restart(dc, route);
+  }
+
+  private async dialogContext(context: TurnContext, dialogState: StatePropertyAccessor): Promise<DialogContext> {
+    const set = new DialogSet(dialogState);
+    set.add(this);
+    return set.createContext(context);
+  }
+
+  /** Ends whatever flow is running and, with a route, begins that one. */
+  private async restart(dc: DialogContext, route?: RouteOptions): Promise<void> {
+    const data = await this.deps.conversationData.get(dc.context, newConversationData());
+    await dc.cancelAllDialogs();
+    data.focus = undefined;
+    data.expecting = undefined;
+    if (route) await dc.beginDialog(this.id, route);
+  }
+
+  /** "别再提醒了": no more 催付 reminders for this buyer, whatever else was going on. */
+  private async stopReminders(dc: DialogContext): Promise<void> {
+    traceDialog(dc.context, 'main.stopReminders');
+    await this.deps.optOuts.optOut(dc.context.activity.from.id);
+    await this.restart(dc);
+    await dc.context.sendActivity(this.deps.templates.render('payment.optedOut'));
   }
 
   /** 算了, 转人工, another order, another topic: true when the message was handled as such. */
@@ -119,12 +147,7 @@ export class MainDialog extends ComponentDialog {
     const answersButtons = expecting && 'choices' in expecting && (expecting.choices.includes(text) || /^\d+$/.test(text));
     if (answersButtons) return false;
     const sure = recognition.confidence >= CLARIFY_BELOW;
-    const restart = async (route?: RouteOptions) => {
-      await dc.cancelAllDialogs();
-      data.focus = undefined;
-      data.expecting = undefined;
-      if (route) await dc.beginDialog(this.id, route);
-    };
+    const restart = (route?: RouteOptions) => this.restart(dc, route);
 
     if (sure && recognition.intent === 'cancel') {
       await restart();

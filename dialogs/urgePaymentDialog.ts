@@ -21,6 +21,14 @@ const UNPAID_LABELS: Record<(typeof UNPAID_REASONS)[number], string> = {
   comparing: '再看看比较一下',
 };
 
+export interface UrgePaymentOptions extends FlowOptions {
+  /** Started by the shop's reminder rather than by the buyer. */
+  reminder?: boolean;
+}
+
+/** Besides the reasons: the buyer does not want it, and no more reminders. */
+const NOT_WANTED = 'not_wanted';
+
 export class UrgePaymentDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(URGE_PAYMENT, deps);
@@ -39,17 +47,21 @@ export class UrgePaymentDialog extends FlowDialog {
     }
     (step.values as { trade: Trade }).trade = trade;
     await this.focus(step.context, trade.tid);
-    return this.ask(
-      step,
-      'payment.askWhy',
-      { title: trade.orders[0]!.title },
-      UNPAID_REASONS.map((r) => ({ value: r, label: UNPAID_LABELS[r] })),
-    );
+    const data = { title: trade.orders[0]!.title };
+    const choices = [...UNPAID_REASONS.map((r) => ({ value: r, label: UNPAID_LABELS[r] })), { value: NOT_WANTED, label: '不需要了，别再提醒' }];
+    if ((step.options as UrgePaymentOptions).reminder) return this.ask(step, 'payment.reminder', data, choices);
+    return this.ask(step, 'payment.askWhy', data, choices);
   }
 
   private async answer(step: WaterfallStepContext) {
     const { trade } = step.values as { trade: Trade };
-    const reason = (step.result as { value: (typeof UNPAID_REASONS)[number] }).value;
+    const reason = (step.result as { value: (typeof UNPAID_REASONS)[number] | typeof NOT_WANTED }).value;
+    if (reason === NOT_WANTED) {
+      await this.deps.optOuts.optOut(this.buyerOf(step));
+      await this.say(step.context, 'payment.optedOut');
+      await this.deps.cases.record(step.context, { kind: 'unpaid_reason', flow: this.id, tid: trade.tid, reasons: [reason], summary: '未付款原因：不需要了（已停止提醒）' });
+      return step.endDialog();
+    }
     const { unpaidOffers, shipping } = this.deps.knowledge.profile;
     await this.say(step.context, `payment.offer.${reason}`, {
       couponYuan: unpaidOffers.coupon.amountYuan,

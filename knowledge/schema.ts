@@ -159,6 +159,7 @@ export const shopProfileSchema = z.strictObject({
     coupon: z.strictObject({ amountYuan: positive, minSpendYuan: yuan }),
     postageSubsidyYuan: yuan,
   }),
+  followUps: z.strictObject({ receiptCareAfterHours: positive, afterSalesCheckInDays: positive }),
   handoff: z.strictObject({ maxWaitMinutes: positive }),
   invoice: z.strictObject({ kinds: z.array(z.string().min(1)).min(1), issuedWithinWorkingDays: positive }),
 });

@@ -18,6 +18,8 @@ const COLOUR = new RegExp(`(${COLOURS})(色|的|款)`);
 const MULTI_COLOUR = new RegExp(`(${COLOURS.split('|').filter((c) => c.length > 1).join('|')})`);
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const QUANTITY = /(\d{1,3}|[一二两三四五六七八九十])\s*(件|个|双|条|套|只|盒|瓶|包|支)/;
+/** The buyer asks the shop to stop reminding them ("别再提醒了", "不要再催了", "退订"). */
+const STOP_REMINDERS = /(别|不要|不用|无需)再?(提醒|催|通知|给我发)|退订/;
 const NEGATION = /不退了|不换了|不要了|算了|不用了|不需要了|不买了|不申请了|不投诉了|取消/;
 
 const toNumber = (s: string): number => CN_DIGITS[s] ?? Number(s);
@@ -64,7 +66,7 @@ export function extractEntities(raw: string, now: Date): Entities {
   const size = rest.match(NUMBER_SIZE)?.[0].replace(/\s/g, '') ?? rest.match(ONE_SIZE)?.[0] ?? rest.match(LETTER_SIZE)?.[1]?.toUpperCase();
   const colourMatch = rest.match(COLOUR) ?? rest.match(MULTI_COLOUR);
   const quantity = rest.match(QUANTITY);
-  const entities: Entities = { orderIds, negation: NEGATION.test(rest) };
+  const entities: Entities = { orderIds, negation: NEGATION.test(rest), stopReminders: STOP_REMINDERS.test(rest) };
   if (amount) entities.amountYuan = Number(amount[1] ?? amount[2]);
   if (size) entities.size = size;
   if (colourMatch) entities.colour = `${colourMatch[1]}色`;

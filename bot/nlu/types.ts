@@ -33,6 +33,8 @@ export interface Entities {
   date?: { text: string; at: Date };
   /** The buyer takes something back ("不退了", "算了"). */
   negation: boolean;
+  /** The buyer wants no more reminders ("别再提醒了"). */
+  stopReminders: boolean;
 }
 
 export interface Recognition {

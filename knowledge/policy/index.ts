@@ -9,3 +9,4 @@ export * from './refund.js';
 export * from './sevenDayWindow.js';
 export * from './shipment.js';
 export * from './time.js';
+export * from './proactive.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chat } from '../support/transcript.js';
+import { chat, testKefu } from '../support/transcript.js';
 
 const COAT_OVERDUE = '3289114476201230002';
 const SNEAKER_PAID_10H = '3289114476201230003';
@@ -57,6 +57,21 @@ describe('F1 urge payment as a conversation', () => {
     await c.say('你好');
     expect(c.last).toContain('欢迎光临');
     expect(c.last).toContain('还没付款');
+  });
+
+  it('不需要了 → no more reminders for this buyer, and the reason is recorded', async () => {
+    const c = await chat();
+    await c.say('拍下了还没付款');
+    await c.click('别再提醒');
+    expect(c.last).toContain('不会再提醒');
+    expect(await (await testKefu()).contacts.optedOut('tb_buyer_001')).toBe(true);
+  });
+
+  it('"别再催我付款了" at any time stops the reminders', async () => {
+    const c = await chat();
+    await c.say('拍下了还没付款');
+    await c.say('别再催我付款了');
+    expect(c.last).toContain('不会再提醒');
   });
 
   it('no unpaid order: general payment help', async () => {

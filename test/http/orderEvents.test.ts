@@ -88,6 +88,18 @@ describe('POST /api/order-events (signed webhook)', () => {
     expect(received.filter((r) => r.id === e.id)).toHaveLength(1);
   });
 
+  it('answers 503 when a subscriber fails, and accepts the retry of the same event', async () => {
+    const e = event({ type: 'trade.signed' });
+    const failOnce = kefu.kefu.orderEvents.subscribe((got) => {
+      if (got.id === e.id) throw new Error('scheduling failed');
+    });
+    const first = await deliver(JSON.stringify(e));
+    failOnce();
+    expect(first.status).toBe(503);
+    expect(((await first.json()) as { error: { code: string } }).error.code).toBe('try_again');
+    expect((await deliver(JSON.stringify(e))).status).toBe(202);
+  });
+
   it('refuses a malformed payload with 400 naming the field', async () => {
     const notJson = await deliver('{"id": ');
     expect(notJson.status).toBe(400);

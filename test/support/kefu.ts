@@ -1,6 +1,6 @@
 /** Starts a real Kefu HTTP server for tests, and talks to it the way a channel does. */
 import type { Activity } from 'botbuilder';
-import { createKefu, type Kefu } from '../../bot/app.js';
+import { createKefu, type Kefu, type KefuOverrides } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/logger.js';
 import { serve, type Serving } from '../../bot/serve.js';
@@ -10,16 +10,17 @@ export interface RunningKefu extends Serving {
   kefu: Kefu;
 }
 
-export async function startKefu(env: Record<string, string> = {}): Promise<RunningKefu> {
+export async function startKefu(env: Record<string, string> = {}, overrides: KefuOverrides = {}): Promise<RunningKefu> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
   const logger = createLogger(config.LOG_LEVEL);
-  const kefu = await createKefu(config, logger);
+  const kefu = await createKefu(config, logger, overrides);
   const serving = await serve(kefu, 0, '127.0.0.1', logger);
   return { ...serving, url: `http://127.0.0.1:${serving.port}`, kefu };
 }
 
-export function messageActivity(conversationId: string, text: string, buyerId = 'buyer-1'): Partial<Activity> {
+export function messageActivity(conversationId: string, text: string, buyerId = 'buyer-1', serviceUrl?: string): Partial<Activity> {
   return {
+    serviceUrl,
     type: 'message',
     channelId: 'test',
     deliveryMode: 'expectReplies',
@@ -40,8 +41,8 @@ export async function post(url: string, body: unknown, raw = false): Promise<Res
 }
 
 /** Sends a buyer message with expectReplies and returns the bot's replies. */
-export async function say(url: string, conversationId: string, text: string, buyerId?: string): Promise<Partial<Activity>[]> {
-  const res = await post(url, messageActivity(conversationId, text, buyerId));
+export async function say(url: string, conversationId: string, text: string, buyerId?: string, serviceUrl?: string): Promise<Partial<Activity>[]> {
+  const res = await post(url, messageActivity(conversationId, text, buyerId, serviceUrl));
   if (res.status !== 200) throw new Error(`POST /api/messages → ${res.status}: ${await res.text()}`);
   const body = (await res.json()) as { activities: Partial<Activity>[] };
   return body.activities;

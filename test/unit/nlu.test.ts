@@ -55,6 +55,10 @@ describe('entities', () => {
     ['不退了', { negation: true }],
     ['算了算了', { negation: true }],
     ['我要退款', { negation: false }],
+    ['别再提醒我付款了', { stopReminders: true }],
+    ['不要再催了', { stopReminders: true }],
+    ['退订', { stopReminders: true }],
+    ['提醒我一下发货时间', { stopReminders: false }],
   ])('%s', (text, expected) => {
     expect(extractEntities(text, now)).toMatchObject(expected);
   });

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { OrderEvent } from './orderEvent.js';
 
 export type OrderEventHandler = (event: OrderEvent) => void | Promise<void>;
@@ -8,21 +7,23 @@ export type OrderEventHandler = (event: OrderEvent) => void | Promise<void>;
  * console subscribe). A failing subscriber is reported to onError and does not affect others.
  */
 export class OrderEventBus {
-  private readonly emitter = new EventEmitter();
+  private readonly handlers = new Set<OrderEventHandler>();
 
   constructor(private readonly onError: (err: unknown, event: OrderEvent) => void) {}
 
   subscribe(handler: OrderEventHandler): () => void {
-    const listener = (event: OrderEvent) => {
-      Promise.resolve()
-        .then(() => handler(event))
-        .catch((err) => this.onError(err, event));
-    };
-    this.emitter.on('event', listener);
-    return () => this.emitter.off('event', listener);
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
   }
 
-  publish(event: OrderEvent): void {
-    this.emitter.emit('event', event);
+  /**
+   * Runs every subscriber and resolves when all are done (their durable work, such as
+   * scheduling a reminder, is then in Redis): true if all succeeded.
+   */
+  async publish(event: OrderEvent): Promise<boolean> {
+    const results = await Promise.allSettled([...this.handlers].map(async (handler) => handler(event)));
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    failures.forEach((f) => this.onError(f.reason, event));
+    return failures.length === 0;
   }
 }

@@ -5,6 +5,8 @@ import { LRUCache } from 'lru-cache';
 export interface ReplayGuard {
   /** True the first time an id is seen within the retention; false for a replay. */
   firstSighting(eventId: string): Promise<boolean>;
+  /** Forgets an id whose processing failed, so the sender's retry is accepted. */
+  forget(eventId: string): Promise<void>;
 }
 
 export class RedisReplayGuard implements ReplayGuard {
@@ -15,7 +17,15 @@ export class RedisReplayGuard implements ReplayGuard {
   ) {}
 
   async firstSighting(eventId: string): Promise<boolean> {
-    return (await this.redis.set(`${this.prefix}order-event:${eventId}`, '1', 'EX', this.retentionSeconds, 'NX')) === 'OK';
+    return (await this.redis.set(this.key(eventId), '1', 'EX', this.retentionSeconds, 'NX')) === 'OK';
+  }
+
+  async forget(eventId: string): Promise<void> {
+    await this.redis.del(this.key(eventId));
+  }
+
+  private key(eventId: string): string {
+    return `${this.prefix}order-event:${eventId}`;
   }
 }
 
@@ -30,5 +40,9 @@ export class MemoryReplayGuard implements ReplayGuard {
     if (this.seen.has(eventId)) return false;
     this.seen.set(eventId, true);
     return true;
+  }
+
+  async forget(eventId: string): Promise<void> {
+    this.seen.delete(eventId);
   }
 }

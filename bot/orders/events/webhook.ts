@@ -1,7 +1,9 @@
 /**
  * POST /api/order-events. Checks, in order: the endpoint is configured (503), the signature
  * (401), the timestamp is within the tolerance (401), the body is an event (400; unknown type
- * 422), the event id is new (409). Accepted events (202) are published on the bus once.
+ * 422), the event id is new (409). Accepted events are published on the bus once and acknowledged
+ * (202) after every subscriber has done its part; if one fails, the answer is 503 and the id is
+ * forgotten, so the order system's retry is processed rather than refused as a replay.
  */
 import express, { type Request, type Response, Router } from 'express';
 import type { Logger } from '../../logger.js';
@@ -56,7 +58,10 @@ export function orderEventsRouter(options: OrderEventsOptions): Router {
     }
     const event = parsed.data;
     if (!(await options.replayGuard.firstSighting(event.id))) return refuse(res, 409, 'replayed', `event ${event.id} was already received`, req);
-    options.bus.publish(event);
+    if (!(await options.bus.publish(event))) {
+      await options.replayGuard.forget(event.id);
+      return refuse(res, 503, 'try_again', 'the event could not be processed; send it again', req);
+    }
     options.logger.info({ eventId: event.id, type: event.type, tid: event.tid }, 'order event accepted');
     res.status(202).json({ accepted: true, id: event.id });
   });
