@@ -2,19 +2,25 @@
  * Wires Kefu together from its configuration: knowledge, templates, recognizer, state
  * (Redis, or in-process memory when REDIS_URL is unset), the turn pipeline and the HTTP app.
  */
+import { fileURLToPath } from 'node:url';
 import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import { Redis } from 'ioredis';
 import { ConversationCaseLog, type RecordedCase } from '../dialogs/caseLog.js';
-import { RecordingHandoff } from '../dialogs/handoff.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { ConversationData } from '../dialogs/turnContext.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
 import { KNOWLEDGE_DIR } from '../knowledge/paths.js';
-import { explainEscalation } from '../templates/explain.js';
 import { Templates } from '../templates/templates.js';
 import { createAdapter } from './adapter.js';
+import { AgentDirectory, demoAgents } from './agents/agentAuth.js';
+import { agentRoutes } from './agents/agentRoutes.js';
+import { HandoffDesk } from './handoff/handoffDesk.js';
+import { MemoryHandoffStore, RedisHandoffStore, type HandoffStore } from './handoff/handoffStore.js';
+import { HumanHandoff } from './handoff/humanHandoff.js';
+import { MemoryConversationLog, RedisConversationLog, type ConversationLog } from './transcripts/conversationLog.js';
+import { TranscriptMiddleware } from './transcripts/transcriptMiddleware.js';
 import type { Config } from './config.js';
 import { createServer } from './http/server.js';
 import { KefuBot } from './kefuBot.js';
@@ -50,6 +56,8 @@ export interface Kefu {
   metrics: Metrics;
   /** Buyers' last conversations and their "no more reminders". */
   contacts: BuyerContacts;
+  handoffs: HandoffStore;
+  conversationLog: ConversationLog;
   /** Makes /readyz answer 503 so a load balancer stops sending traffic. */
   markShuttingDown(): void;
   /** Stops the follow-up worker (jobs in progress get up to graceMs) and closes Redis; call after the HTTP server has stopped. */
@@ -82,10 +90,10 @@ function stateBackend(config: Config, logger: Logger): StateBackend {
 }
 
 /** The shop's order system: ORDER_API_URL over HTTP, or the embedded demo (also served at /demo-orders). */
-function orderApi(config: Config, logger: Logger, redis: Redis | undefined): { api: OrderApi; demo: boolean } {
+function orderApi(config: Config, logger: Logger, redis: Redis | undefined, clock: () => Date): { api: OrderApi; demo: boolean } {
   if (!config.ORDER_API_URL) {
     logger.warn('ORDER_API_URL is not set: using the embedded demo orders (also served at /demo-orders)');
-    return { api: new DemoOrderApi(), demo: true };
+    return { api: new DemoOrderApi(clock), demo: true };
   }
   const cache = redis ? new RedisResponseCache(redis, config.REDIS_KEY_PREFIX) : new MemoryResponseCache();
   const api = new HttpOrderApi({
@@ -98,6 +106,17 @@ function orderApi(config: Config, logger: Logger, redis: Redis | undefined): { a
     cacheTtlSeconds: config.ORDER_CACHE_TTL_SECONDS,
   });
   return { api, demo: false };
+}
+
+/** The agent console's static files. */
+const AGENT_CONSOLE_DIR = fileURLToPath(new URL('../web/agent/', import.meta.url));
+
+/** AGENT_TOKENS, or two demo agents whose fresh tokens are logged once (local runs only). */
+function agentDirectory(config: Config, logger: Logger): AgentDirectory {
+  if (config.AGENT_TOKENS) return new AgentDirectory(config.AGENT_TOKENS);
+  const demo = demoAgents();
+  logger.warn({ signIn: demo.map(({ agent, token }) => `${agent.id} (${agent.role}): ${token}`) }, 'AGENT_TOKENS is not set: demo agents for /agent, tokens valid until restart');
+  return new AgentDirectory(demo);
 }
 
 /** Event ids are remembered well past the timestamp tolerance, so a replay is always caught. */
@@ -126,7 +145,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     createRecognizer(),
   ]);
   const backend = stateBackend(config, logger);
-  const orders = overrides.orderApi ? { api: overrides.orderApi, demo: false } : orderApi(config, logger, backend.redis);
+  const orders = overrides.orderApi ? { api: overrides.orderApi, demo: false } : orderApi(config, logger, backend.redis, clock);
   const metrics = createMetrics();
   const contacts = backend.redis
     ? new RedisBuyerContacts(backend.redis, config.REDIS_KEY_PREFIX, config.USER_TTL_SECONDS)
@@ -139,13 +158,22 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
   const userState = new UserState(backend.userStorage);
   const conversationData = conversationState.createProperty<ConversationData>('conversation');
   const cases = new ConversationCaseLog(conversationState.createProperty<RecordedCase[]>('cases'), logger);
-  const handoff = new RecordingHandoff(cases, (decision) => explainEscalation(templates, decision));
   const orderService = new OrderService(orders.api);
+  const conversationLog = backend.redis
+    ? new RedisConversationLog(backend.redis, config.REDIS_KEY_PREFIX, config.CONVERSATION_TTL_SECONDS)
+    : new MemoryConversationLog();
+  const handoffs = backend.redis ? new RedisHandoffStore(backend.redis, config.REDIS_KEY_PREFIX, config.CONVERSATION_TTL_SECONDS) : new MemoryHandoffStore();
+  const handoff = new HumanHandoff({ store: handoffs, log: conversationLog, orders: orderService, templates, knowledge, cases, metrics, clock });
   const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, optOuts: contacts, clock });
-  const bot = new KefuBot({ conversationState, userState, conversationData, mainDialog, recognizer, lock: backend.lock, contacts, logger });
+  const bot = new KefuBot({ conversationState, userState, conversationData, mainDialog, recognizer, lock: backend.lock, contacts, handoffs, metrics, logger });
   const adapter = createAdapter(config, logger, async (context) => {
     await context.sendActivity(templates.render('error.turnFailed'));
   });
+  adapter.use(new TranscriptMiddleware(conversationLog));
+  const appId = config.MicrosoftAppId ?? '';
+  const desk = new HandoffDesk({ store: handoffs, adapter, appId, templates, knowledge, metrics, logger, clock });
+  const waitWatch = setInterval(() => desk.noticeLongWaits().catch((err) => logger.error({ err }, 'handoff wait check failed')), config.HANDOFF_WAIT_CHECK_MS);
+  waitWatch.unref();
 
   let followUps: FollowUps | undefined;
   let agentTasks: AgentTasks | undefined;
@@ -160,7 +188,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
       orders: orders.api,
       contacts,
       tasks: agentTasks,
-      deliver: proactiveDelivery({ adapter, appId: config.MicrosoftAppId ?? '', bot, templates, knowledge, clock }),
+      deliver: proactiveDelivery({ adapter, appId, bot, handoffs, templates, knowledge, clock }),
       metrics,
       logger,
       clock,
@@ -170,6 +198,18 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
   } else {
     logger.warn('REDIS_URL is not set: proactive messages (催付 reminders, follow-ups) are off; they need Redis');
   }
+
+  const agentApi = agentRoutes({
+    agents: agentDirectory(config, logger),
+    desk,
+    store: handoffs,
+    log: conversationLog,
+    orders: orders.api,
+    tasks: agentTasks,
+    copilot: { recognizer, knowledge, templates, itemSkus: (itemId) => orderService.getItemSkus(itemId) },
+    logger,
+    clock,
+  });
 
   let shuttingDown = false;
   const app = createServer({
@@ -187,6 +227,9 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
       }),
       ...(orders.demo && { '/demo-orders': demoOrderRouter(orders.api) }),
       '/metrics': metricsRouter(metrics.registry, config.METRICS_TOKEN),
+      '/api/agent': agentApi.agent,
+      '/api/copilot': agentApi.copilot,
+      '/agent': express.Router().use(express.static(AGENT_CONSOLE_DIR)),
     },
     notReadyReasons: async () => {
       const reasons: string[] = [];
@@ -207,11 +250,15 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     agentTasks,
     metrics,
     contacts,
+    handoffs,
+    conversationLog,
     markShuttingDown: () => {
       shuttingDown = true;
     },
     close: async (graceMs = config.SHUTDOWN_GRACE_MS) => {
+      clearInterval(waitWatch);
       await followUps?.close(graceMs);
+      await conversationLog.close();
       await backend.redis?.quit();
     },
   };

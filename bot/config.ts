@@ -3,6 +3,7 @@
  * Every variable is documented in README.md ("Configuration"); keep the two in step.
  */
 import { z } from 'zod';
+import { parseAgentTokens } from './agents/agentAuth.js';
 
 // 0 lets the OS pick a free port (used by the tests).
 const port = z.coerce.number().int().min(0).max(65535);
@@ -39,6 +40,16 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   METRICS_TOKEN: optionalText,
+  AGENT_TOKENS: optionalText.transform((spec, ctx) => {
+    if (spec === undefined) return undefined;
+    try {
+      return parseAgentTokens(spec);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      return z.NEVER;
+    }
+  }),
+  HANDOFF_WAIT_CHECK_MS: positiveInt.default(15_000),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),

@@ -6,9 +6,11 @@ import { performance } from 'node:perf_hooks';
 import { ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog, RouteOptions } from '../dialogs/mainDialog.js';
-import { getRecognition, newConversationData, setRecognition, tracedDialog, type ConversationData } from '../dialogs/turnContext.js';
+import { getRecognition, newConversationData, setRecognition, traceDialog, tracedDialog, type ConversationData } from '../dialogs/turnContext.js';
 import type { Logger } from './logger.js';
 import type { Recognizer } from './nlu/types.js';
+import type { HandoffStore } from './handoff/handoffStore.js';
+import type { Metrics } from './metrics.js';
 import type { BuyerContacts } from './proactive/buyerContacts.js';
 import { conversationStateName } from './state/redisKeys.js';
 import type { TurnLock } from './state/turnLock.js';
@@ -21,6 +23,8 @@ export interface KefuBotDeps {
   recognizer: Recognizer;
   lock: TurnLock;
   contacts: BuyerContacts;
+  handoffs: HandoffStore;
+  metrics: Metrics;
   logger: Logger;
 }
 
@@ -95,7 +99,14 @@ export class KefuBot {
     await Promise.all([conversationState.load(context, true), userState.load(context, true)]);
     const data = await conversationData.get(context, newConversationData());
     data.turns += 1;
+    if (data.turns === 1) this.deps.metrics.conversations.inc();
     const { activity } = context;
+    // Handed to a person: the bot keeps quiet; the message is in the transcript the agent reads.
+    if (await this.deps.handoffs.active({ channelId: activity.channelId, conversationId: activity.conversation.id })) {
+      traceDialog(context, 'handoff.withAgent');
+      await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+      return;
+    }
     if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
       setRecognition(context, recognizer.recognize(activity.text, new Date()));
       // Where to reach this buyer later (reminders, agent replies); only channels that can be called back.

@@ -2,7 +2,7 @@
  * Prometheus metrics (prom-client), one registry per Kefu instance, served at GET /metrics.
  */
 import { Router } from 'express';
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { sendError } from './http/errors.js';
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -30,6 +30,21 @@ export function createMetrics() {
       name: 'kefu_proactive_deferred_total',
       help: 'Proactive messages that fell due in quiet hours and were moved to their end',
       labelNames: ['kind'] as const,
+      registers,
+    }),
+    conversations: new Counter({ name: 'kefu_conversations_total', help: 'Conversations started (first buyer message)', registers }),
+    handoffs: new Counter({
+      name: 'kefu_handoffs_total',
+      help: 'Handoffs to people, by escalation reason and rung (a handoff with two reasons counts under both)',
+      labelNames: ['reason', 'rung'] as const,
+      registers,
+    }),
+    handedOffConversations: new Counter({ name: 'kefu_handed_off_conversations_total', help: 'Conversations handed to a person at least once', registers }),
+    pickupSeconds: new Histogram({
+      name: 'kefu_handoff_pickup_seconds',
+      help: 'Time from handoff to an agent taking the conversation',
+      labelNames: ['rung'] as const,
+      buckets: [10, 30, 60, 120, 300, 600, 1800, 3600],
       registers,
     }),
     paidAfterReminder: new Counter({ name: 'kefu_orders_paid_after_reminder_total', help: 'Trades paid after at least one 催付 reminder', registers }),

@@ -115,6 +115,7 @@ export abstract class FlowDialog extends ComponentDialog {
   protected async focus(context: TurnContext, tid?: string): Promise<void> {
     const conversation = await this.deps.conversationData.get(context, newConversationData());
     conversation.focus = { flow: this.id, tid };
+    if (tid) conversation.lastOrder = { flow: this.id, tid };
   }
 
   /** Climbs the escalation ladder for these facts and hands over; ends the flow. */

@@ -156,8 +156,9 @@ export class MainDialog extends ComponentDialog {
       return true;
     }
     if (sure && recognition.intent === 'human_agent') {
+      const tid = recognition.entities.orderIds[0] ?? data.lastOrder?.tid;
       await restart();
-      await this.handOff(dc.context, { askedForHuman: true }, '买家要求转人工');
+      await this.handOff(dc.context, { askedForHuman: true }, '买家要求转人工', tid);
       return true;
     }
     const namedOrder = recognition.entities.orderIds[0];
@@ -205,7 +206,7 @@ export class MainDialog extends ComponentDialog {
         await this.greet(context);
         return this.unpaidOrderFollowUp(step);
       case 'human_agent':
-        await this.handOff(context, { askedForHuman: true }, '买家要求转人工');
+        await this.handOff(context, { askedForHuman: true }, '买家要求转人工', recognition.entities.orderIds[0] ?? data.lastOrder?.tid);
         return step.endDialog();
       case 'thanks':
         traceDialog(context, 'main.thanks');
@@ -248,10 +249,11 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog(step.result);
   }
 
-  private async handOff(context: TurnContext, facts: EscalationCase, summary: string): Promise<void> {
+  /** `tid`: the order the buyer named or was last talking about, for the agent's order panel. */
+  private async handOff(context: TurnContext, facts: EscalationCase, summary: string, tid?: string): Promise<void> {
     traceDialog(context, 'main.handoff');
     const decision = escalationRung(this.deps.knowledge, facts);
-    await this.deps.handoff.handOff(context, { decision, flow: MAIN_DIALOG, summary, ruleIds: [] });
+    await this.deps.handoff.handOff(context, { decision, flow: MAIN_DIALOG, summary, tid, ruleIds: [] });
   }
 
   private withButtons(text: string, buttons: { label: string }[]) {

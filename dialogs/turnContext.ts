@@ -12,6 +12,8 @@ export interface ConversationData {
   misunderstandings: number;
   /** The flow under way and the order it is about, for interruptions and order switches. */
   focus?: { flow: string; tid?: string };
+  /** The last order a flow was about; unlike focus it outlives the flow (handoff, R20 check-in). */
+  lastOrder?: { flow: string; tid: string };
   /** What the last question accepts: its button labels, or free text. */
   expecting?: { choices: string[] } | { text: true };
 }

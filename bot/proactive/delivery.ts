@@ -9,6 +9,7 @@ import { URGE_PAYMENT, type UrgePaymentOptions } from '../../dialogs/urgePayment
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import type { SkipReason } from '../../knowledge/policy/proactive.js';
 import type { Templates } from '../../templates/templates.js';
+import type { HandoffStore } from '../handoff/handoffStore.js';
 import type { KefuBot, ProactiveTurn } from '../kefuBot.js';
 import type { Trade } from '../orders/contract.js';
 import type { Deliver, FollowUpJob } from './followUps.js';
@@ -18,6 +19,7 @@ export interface DeliveryDeps {
   /** MicrosoftAppId, or '' for a local, unauthenticated channel. */
   appId: string;
   bot: KefuBot;
+  handoffs: HandoffStore;
   templates: Templates;
   knowledge: KnowledgeBase;
   clock: () => Date;
@@ -36,6 +38,9 @@ export function proactiveDelivery(deps: DeliveryDeps): Deliver {
 }
 
 async function followUpTurn(deps: DeliveryDeps, turn: ProactiveTurn, job: FollowUpJob, trade: Trade): Promise<SkipReason | undefined> {
+  const { activity } = turn.context;
+  // A person is talking with the buyer: the bot does not cut in.
+  if (await deps.handoffs.active({ channelId: activity.channelId, conversationId: activity.conversation.id })) return 'with_agent';
   const title = trade.orders[0]!.title;
   switch (job.kind) {
     case 'payment_reminder':
@@ -46,8 +51,8 @@ async function followUpTurn(deps: DeliveryDeps, turn: ProactiveTurn, job: Follow
       return undefined;
     case 'after_sales_checkin': {
       // Only trades this conversation was about in an after-sales flow (F17: watch them for R20's days).
-      const focus = turn.data.focus;
-      if (focus?.tid !== trade.tid || !AFTER_SALES_FLOWS.includes(focus.flow)) return 'no_after_sales';
+      const last = turn.data.lastOrder;
+      if (last?.tid !== trade.tid || !AFTER_SALES_FLOWS.includes(last.flow)) return 'no_after_sales';
       const watchDays = deps.knowledge.rules.params('R20', deps.clock()).watchDaysAfterFinished;
       await turn.context.sendActivity(deps.templates.render('proactive.afterSalesCheckIn', { title, watchDays }));
       return undefined;

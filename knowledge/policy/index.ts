@@ -10,3 +10,4 @@ export * from './sevenDayWindow.js';
 export * from './shipment.js';
 export * from './time.js';
 export * from './proactive.js';
+export * from './handoffPriority.js';

@@ -23,6 +23,7 @@ export const SKIP_REASONS = [
   'window_closed',
   'no_after_sales',
   'no_conversation',
+  'with_agent',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 

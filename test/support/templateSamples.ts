@@ -107,6 +107,10 @@ export const TEMPLATE_SAMPLES: Record<string, object> = {
   'review.rewardNeedsApproval': {},
   'review.askWhy': { graceHours: 48, ruleIds: ['R23'] },
   'deadlines.list': { deadlines: [{ id: 'shipment_due', dueAt: at('2026-11-23 10:00'), remainingMs: 71 * 3_600_000 }] },
+  'handoff.afterHours': { backAt: at('2026-11-24 09:00') },
+  'handoff.noAgentYet': {},
+  'handoff.agentJoined': { agentName: '阿青' },
+  'handoff.backToBot': {},
   'handoff.notice': { rung: 'supervisor' },
   'handoff.platformAdvice': { evidence: PLATFORM_EVIDENCE },
 };

@@ -1,0 +1,147 @@
+/**
+ * The agents' API (every route needs an agent token): the live queue (server-sent events), a
+ * case with its transcript, order panel and copilot suggestions, and the actions on it. Also
+ * POST /api/copilot/suggest.
+ */
+import express, { Router, type Response } from 'express';
+import { z } from 'zod';
+import { suggest, type CopilotDeps } from '../copilot/copilot.js';
+import type { HandoffDesk } from '../handoff/handoffDesk.js';
+import type { HandoffCase, HandoffStore } from '../handoff/handoffStore.js';
+import { sendError } from '../http/errors.js';
+import type { Logger } from '../logger.js';
+import type { Trade } from '../orders/contract.js';
+import type { OrderApi } from '../orders/orderApi.js';
+import type { AgentTasks } from '../proactive/agentTasks.js';
+import type { ConversationLog } from '../transcripts/conversationLog.js';
+import { agentOf, type AgentDirectory } from './agentAuth.js';
+
+export interface AgentRoutesDeps {
+  agents: AgentDirectory;
+  desk: HandoffDesk;
+  store: HandoffStore;
+  log: ConversationLog;
+  orders: OrderApi;
+  tasks?: AgentTasks;
+  copilot: CopilotDeps;
+  logger: Logger;
+  clock: () => Date;
+}
+
+const SuggestRequest = z
+  .strictObject({
+    text: z.string().trim().min(1).max(2000).optional(),
+    channelId: z.string().min(1).max(64).optional(),
+    conversationId: z.string().min(1).max(256).optional(),
+    tid: z.string().regex(/^\d{6,20}$/, 'expected the trade id as a digit string').optional(),
+  })
+  .refine((r) => r.text || (r.channelId && r.conversationId), { message: 'give text, or channelId and conversationId' });
+
+const Reply = z.strictObject({ text: z.string().trim().min(1).max(2000) });
+
+const REFUSALS = { not_found: 404, taken: 409, not_yours: 403, above_your_role: 403 } as const;
+const refuse = (res: Response, reason: keyof typeof REFUSALS) => sendError(res, REFUSALS[reason], reason, reason.replace(/_/g, ' '));
+
+function badRequest(res: Response, error: z.ZodError) {
+  const issue = error.issues[0]!;
+  sendError(res, 400, 'invalid_request', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+}
+
+export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Router } {
+  const { desk, store, log, agents } = deps;
+  const json = express.json({ limit: '16kb' });
+  const lastBuyerText = async (where: { channelId: string; conversationId: string }) => {
+    const { activities } = await log.since(where, 0);
+    return activities.filter((a) => a.type === 'message' && a.from?.role !== 'bot' && !a.channelData?.kefuAgent && a.text).at(-1)?.text;
+  };
+  const tradeOf = (tid: string | undefined): Promise<Trade | undefined> => (tid ? deps.orders.trade(tid).catch(() => undefined) : Promise.resolve(undefined));
+
+  const copilot = Router();
+  copilot.post('/suggest', agents.requireAgent(), json, async (req, res) => {
+    const parsed = SuggestRequest.safeParse(req.body ?? {});
+    if (!parsed.success) return badRequest(res, parsed.error);
+    const { text, channelId, conversationId, tid } = parsed.data;
+    const where = channelId && conversationId ? { channelId, conversationId } : undefined;
+    const message = text ?? (where && (await lastBuyerText(where)));
+    if (!message) return sendError(res, 404, 'no_buyer_message', 'the conversation has no buyer message yet');
+    const open = where && (await store.active(where));
+    const trade = await tradeOf(tid ?? open?.tid);
+    if (tid && !trade) return sendError(res, 404, 'order_not_found', `no order ${tid}`);
+    res.json(await suggest(deps.copilot, message, trade, deps.clock()));
+  });
+
+  const agent = Router();
+  agent.use(agents.requireAgent());
+  agent.get('/me', (_req, res) => res.json(agentOf(res)));
+  agent.get('/queue', async (_req, res) => res.json({ cases: await desk.queue(agentOf(res)) }));
+  agent.get('/tasks', async (_req, res) => res.json({ tasks: deps.tasks ? await deps.tasks.list(100) : [] }));
+
+  /** Pushed, not polled: `queue` when the queue may have changed, `activity` for open cases. */
+  agent.get('/events', (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    send('ready', agentOf(res));
+    const unsubscribe = log.onAppend(async ({ channelId, conversationId, activity }) => {
+      const open = await store.active({ channelId, conversationId }).catch(() => undefined);
+      if (activity.type === 'event') send('queue', {});
+      if (open) send('activity', { caseId: open.id, activity });
+    });
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+    });
+  });
+
+  const caseOf = async (id: string, res: Response): Promise<HandoffCase | undefined> => {
+    const handoff = await store.get(id);
+    if (!handoff) refuse(res, 'not_found');
+    return handoff;
+  };
+
+  agent.get('/cases/:id', async (req, res) => {
+    const handoff = await caseOf(req.params.id, res);
+    if (!handoff) return;
+    const { activities } = await log.since(handoff, 0);
+    const message = await lastBuyerText(handoff);
+    const trade = await tradeOf(handoff.tid);
+    res.json({
+      case: handoff,
+      transcript: activities,
+      order: trade,
+      copilot: message ? await suggest(deps.copilot, message, trade, deps.clock()) : undefined,
+    });
+  });
+
+  agent.post('/cases/:id/claim', async (req, res) => {
+    const result = await desk.claim(req.params.id, agentOf(res));
+    if (!result.ok) return refuse(res, result.reason);
+    res.json({ case: result.handoff });
+  });
+
+  agent.post('/cases/:id/messages', json, async (req, res) => {
+    const parsed = Reply.safeParse(req.body ?? {});
+    if (!parsed.success) return badRequest(res, parsed.error);
+    const result = await desk.reply(req.params.id, agentOf(res), parsed.data.text);
+    if (!result.ok) return refuse(res, result.reason);
+    res.status(202).json({ sent: true });
+  });
+
+  for (const [path, action] of [
+    ['give-back', (id: string, res: Response) => desk.giveBack(id, agentOf(res))],
+    ['resolve', (id: string, res: Response) => desk.resolve(id, agentOf(res))],
+  ] as const) {
+    agent.post(`/cases/:id/${path}`, async (req, res) => {
+      const result = await action(req.params.id, res);
+      if (!result.ok) return refuse(res, result.reason);
+      res.json({ done: true });
+    });
+  }
+
+  agent.get('/conversations/:channelId/:conversationId/transcript', async (req, res) => {
+    const { activities } = await log.since({ channelId: req.params.channelId, conversationId: req.params.conversationId }, 0);
+    res.json({ transcript: activities });
+  });
+
+  return { agent, copilot };
+}

@@ -1,0 +1,141 @@
+/**
+ * The agents' copilot: for a buyer message and (optionally) an order, what the bot understands,
+ * what the rules decide, which deadlines run, how high the case sits on the escalation ladder,
+ * and two or three replies rendered from the templates, each with the rule ids it rests on.
+ * Pure over its inputs apart from the order lookup; no Bot Framework types.
+ */
+import type { Recognition, Recognizer } from '../nlu/types.js';
+import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
+import { runningDeadlines, type Deadline } from '../../knowledge/policy/deadlines.js';
+import { escalationRung, type EscalationCase, type EscalationDecision } from '../../knowledge/policy/escalation.js';
+import { exchangeEligibility, type ExchangeDecision } from '../../knowledge/policy/exchange.js';
+import { parseYuan, yuanToFen } from '../../knowledge/policy/money.js';
+import { refundReasonsFor, routeRefund, type RefundRoute } from '../../knowledge/policy/refund.js';
+import { shipmentStatus, type ShipmentStatus } from '../../knowledge/policy/shipment.js';
+import type { RuleId } from '../../knowledge/schema.js';
+import { explainEscalation, explainExchange, explainRefund, explainShipment, listDeadlines } from '../../templates/explain.js';
+import type { Templates } from '../../templates/templates.js';
+import type { ItemSkus, Trade } from '../orders/contract.js';
+import { toOrderFacts, toRefundInput, signTimeOf } from '../orders/orderFacts.js';
+import { lineAsExchangeSku, skuAsExchangeTarget, skuByWords, skuName } from '../orders/skus.js';
+
+export interface Suggestion {
+  text: string;
+  ruleIds: RuleId[];
+}
+
+export type CopilotDecision =
+  | { kind: 'exchange'; target: string; decision: ExchangeDecision }
+  | { kind: 'refund'; routes: RefundRoute[] }
+  | { kind: 'shipment'; status: ShipmentStatus };
+
+export interface CopilotAnswer {
+  intent: { name: string; confidence: number };
+  entities: Recognition['entities'];
+  order?: { tid: string; status: Trade['status']; platform: Trade['platform']; payment: string; titles: string[] };
+  decision?: CopilotDecision;
+  /** Each with its label in the shop's words, for the console. */
+  deadlines: (Deadline & { label: string })[];
+  escalation: EscalationDecision;
+  suggestions: Suggestion[];
+}
+
+export interface CopilotDeps {
+  recognizer: Recognizer;
+  knowledge: KnowledgeBase;
+  templates: Templates;
+  itemSkus: (itemId: string) => Promise<ItemSkus>;
+}
+
+/** What the message alone says about the ladder (the agent sees the rest). */
+function escalationFacts(recognition: Recognition, text: string): EscalationCase {
+  const { intent, entities } = recognition;
+  return {
+    askedForHuman: intent === 'human_agent',
+    angry: intent === 'complaint_or_escalate',
+    platformInterventionRequested: intent === 'complaint_or_escalate' && /小二|平台介入/.test(text),
+    compensationRequested: entities.amountYuan !== undefined && (intent === 'complaint_or_escalate' || intent === 'quality_issue') ? yuanToFen(entities.amountYuan) : undefined,
+  };
+}
+
+export async function suggest(deps: CopilotDeps, text: string, trade: Trade | undefined, now: Date): Promise<CopilotAnswer> {
+  const { recognizer, knowledge, templates } = deps;
+  const recognition = recognizer.recognize(text, now);
+  const deadlines = trade ? runningDeadlines(knowledge, toOrderFacts(trade), now) : [];
+  const escalation = escalationRung(knowledge, escalationFacts(recognition, text));
+  const decision = trade ? await decide(deps, recognition, trade, text, now) : undefined;
+
+  const suggestions: Suggestion[] = [];
+  if (decision) suggestions.push(...explainDecision(templates, knowledge, decision));
+  if (deadlines.length) suggestions.push({ text: listDeadlines(templates, deadlines), ruleIds: [...new Set(deadlines.flatMap((d) => d.ruleIds))] });
+  if (escalation.rung !== 'bot') suggestions.push({ text: explainEscalation(templates, escalation), ruleIds: escalation.ruleIds });
+  if (suggestions.length === 0) suggestions.push({ text: templates.render('menu.clarify'), ruleIds: [] });
+
+  return {
+    intent: { name: recognition.intent, confidence: Math.round(recognition.confidence * 100) / 100 },
+    entities: recognition.entities,
+    order: trade && { tid: trade.tid, status: trade.status, platform: trade.platform, payment: trade.payment, titles: trade.orders.map((o) => o.title) },
+    decision,
+    deadlines: deadlines.map((d) => ({ ...d, label: templates.label('deadline', d.id) })),
+    escalation,
+    suggestions: suggestions.slice(0, 3),
+  };
+}
+
+async function decide(deps: CopilotDeps, recognition: Recognition, trade: Trade, text: string, now: Date): Promise<CopilotDecision | undefined> {
+  const { knowledge } = deps;
+  const line = trade.orders[0]!;
+  switch (recognition.intent) {
+    case 'exchange_request': {
+      const item = await deps.itemSkus(line.itemId);
+      const target = skuByWords(item, line, recognition.entities) ?? item.skus.find((s) => s.skuId !== line.skuId);
+      if (!target) return undefined;
+      const decision = exchangeEligibility(
+        knowledge,
+        {
+          status: trade.status,
+          signed: signTimeOf(trade),
+          freeShipping: trade.freeShipping,
+          line: lineAsExchangeSku(line),
+          target: skuAsExchangeTarget(item, target),
+        },
+        now,
+      );
+      return { kind: 'exchange', target: skuName(target.properties), decision };
+    }
+    case 'refund_request':
+    case 'return_request': {
+      const reasons = refundReasonsFor(knowledge, trade.status);
+      // The reason the buyer names first, if any, then the others for the agent to pick from.
+      const named = reasons.filter((r) => text.includes(r.label.slice(0, 2)));
+      const ordered = [...named, ...reasons.filter((r) => !named.includes(r))];
+      return { kind: 'refund', routes: ordered.map((r) => routeRefund(knowledge, toRefundInput(trade, line, r.id), now)) };
+    }
+    case 'urge_shipping':
+      if (!trade.payTime || trade.status !== 'WAIT_SELLER_SEND_GOODS') return undefined;
+      return {
+        kind: 'shipment',
+        status: shipmentStatus(knowledge, { platform: trade.platform, paidAt: new Date(trade.payTime), price: parseYuan(trade.payment) - parseYuan(trade.postFee) }, now),
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The decision in the shop's words: one reply, or for refunds the two likeliest reasons. */
+function explainDecision(templates: Templates, knowledge: KnowledgeBase, decision: CopilotDecision): Suggestion[] {
+  switch (decision.kind) {
+    case 'exchange': {
+      const { decision: d } = decision;
+      // Nothing fails yet but the buyer still has to say whether tags and packaging are intact.
+      if (!d.allowed && d.failures.length === 0 && d.pending.includes('intact')) return [{ text: templates.render('exchange.askIntact'), ruleIds: ['R12'] }];
+      return [{ text: explainExchange(templates, d, decision.target), ruleIds: d.ruleIds }];
+    }
+    case 'refund': {
+      const available = decision.routes.filter((r) => r.available);
+      return (available.length ? available : decision.routes).slice(0, 2).map((route) => ({ text: explainRefund(templates, route), ruleIds: route.ruleIds }));
+    }
+    case 'shipment':
+      return [{ text: explainShipment(templates, decision.status, knowledge.profile), ruleIds: decision.status.ruleIds }];
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The agent console in headless Chromium: an agent signs in, takes a queued conversation, sends
+ * a copilot suggestion, and the buyer's channel receives it; hostile buyer text stays text.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unescapeText } from '../../templates/escape.js';
+import { launchBrowser } from '../support/browser.js';
+import { startChannelSink, type ChannelSink } from '../support/channelSink.js';
+import { say, startKefu, type RunningKefu } from '../support/kefu.js';
+import { at } from '../support/knowledge.js';
+import { testRedis } from '../support/redis.js';
+
+const TOKEN = 'console-agent-token-0123';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const { redis, prefix, url } = testRedis();
+let kefu: RunningKefu;
+let sink: ChannelSink;
+let browser: Browser;
+
+beforeAll(async () => {
+  sink = await startChannelSink();
+  const now = at('2026-11-23 10:00');
+  kefu = await startKefu({ REDIS_URL: url, REDIS_KEY_PREFIX: prefix, AGENT_TOKENS: `xiaoqing:agent:${TOKEN}` }, { clock: () => now });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await kefu?.stop(500);
+  await sink?.close();
+  await redis.quit();
+});
+
+describe('agent console', () => {
+  it('sign in, take the conversation, send a suggested reply; buyer text shows as text', async () => {
+    const conversation = `ac-${randomUUID()}`;
+    const buyer = (text: string) => say(kefu.url, conversation, text, 'tb_buyer_001', sink.url);
+    await buyer('订单3289114476201230004 想换成XXL');
+    await buyer('转人工');
+    await buyer(HOSTILE);
+
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const dialogs: string[] = [];
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    await page.goto(`${kefu.url}/agent/`);
+    await page.getByLabel('客服令牌').fill('wrong-token-0123456789');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.locator('#sign-in-error').textContent()).toContain('令牌无效');
+    await page.getByLabel('客服令牌').fill(TOKEN);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    await page.locator('#queue button', { hasText: '买家要求转人工' }).click();
+    await expect.poll(() => page.locator('#transcript').innerText()).toContain(HOSTILE);
+    expect(await page.locator('#transcript img').count()).toBe(0);
+    expect(await page.locator('#order').innerText()).toContain('3289114476201230004');
+
+    await page.getByRole('button', { name: '接入' }).click();
+    await expect.poll(() => page.locator('#case-status').textContent()).toContain('xiaoqing 接待中');
+    const suggestion = page.locator('#suggestions li').first();
+    await suggestion.getByRole('button', { name: '放入回复框' }).click();
+    const reply = await page.getByLabel('回复买家').inputValue();
+    expect(reply.length).toBeGreaterThan(5);
+    await page.getByRole('button', { name: '发送' }).click();
+
+    const received = await sink.waitFor(conversation, 3);
+    expect(unescapeText(received.at(-1)!.text ?? '')).toBe(reply);
+    await expect.poll(() => page.locator('#transcript').innerText()).toContain(reply.split('\n')[0]!);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: 'docs/agent-console.png' });
+    expect(dialogs).toEqual([]);
+  });
+});

@@ -1,0 +1,181 @@
+/**
+ * Handoff to people over HTTP with real Redis: the bot goes quiet, messages relay both ways
+ * (buyer → agent console stream, agent → buyer's channel), give-back resumes the bot, long waits
+ * and after-hours are told, and two agents cannot take the same conversation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { HandoffCase } from '../../bot/handoff/handoffStore.js';
+import { unescapeText } from '../../templates/escape.js';
+import { startChannelSink, type ChannelSink } from '../support/channelSink.js';
+import { say, startKefu, type RunningKefu } from '../support/kefu.js';
+import { at } from '../support/knowledge.js';
+import { testRedis } from '../support/redis.js';
+
+export const TOKENS = { alice: 'alice-token-0123456789', bob: 'bob-token-0123456789', lead: 'lead-token-0123456789' };
+export const AGENT_TOKENS = `alice:agent:${TOKENS.alice},bob:agent:${TOKENS.bob},lead:supervisor:${TOKENS.lead}`;
+
+const { redis, url } = testRedis();
+let sink: ChannelSink;
+const running: RunningKefu[] = [];
+
+beforeAll(async () => {
+  sink = await startChannelSink();
+});
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((k) => k.stop(500)));
+});
+afterAll(async () => {
+  await sink.close();
+  await redis.quit();
+});
+
+async function harness(now = at('2026-11-23 10:00'), env: Record<string, string> = {}) {
+  const clock = { now };
+  const kefu = await startKefu(
+    { REDIS_URL: url, REDIS_KEY_PREFIX: `h${randomUUID().slice(0, 8)}:`, AGENT_TOKENS, HANDOFF_WAIT_CHECK_MS: '100', ...env },
+    { clock: () => clock.now },
+  );
+  running.push(kefu);
+  const agent = (who: keyof typeof TOKENS) => async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${kefu.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TOKENS[who]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  return { kefu, clock, alice: agent('alice'), bob: agent('bob'), lead: agent('lead') };
+}
+
+const textOf = (activities: Partial<Activity>[]) => activities.map((a) => unescapeText(a.text ?? '')).join('\n');
+const buyer = (h: { kefu: RunningKefu }, conversation: string, id = 'tb_buyer_001') => async (text: string) =>
+  textOf(await say(h.kefu.url, conversation, text, id, sink.url));
+
+async function queue(agent: (m: string, p: string) => Promise<{ body: Record<string, unknown> }>): Promise<HandoffCase[]> {
+  return (await agent('GET', '/api/agent/queue')).body.cases as HandoffCase[];
+}
+
+/** Reads the agent event stream until `match` is seen. */
+async function nextEvent(kefu: RunningKefu, token: string, match: (event: string, data: unknown) => boolean, act: () => Promise<unknown>) {
+  const controller = new AbortController();
+  const res = await fetch(`${kefu.url}/api/agent/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let acted = false;
+  try {
+    for (;;) {
+      const { value } = await reader.read();
+      buffer += value ?? '';
+      for (const chunk of buffer.split('\n\n')) {
+        const event = /^event: (.*)$/m.exec(chunk)?.[1];
+        const data = /^data: (.*)$/m.exec(chunk)?.[1];
+        if (event === 'ready' && !acted) {
+          acted = true;
+          await act();
+        }
+        if (event && data && match(event, JSON.parse(data))) return JSON.parse(data) as Record<string, unknown>;
+      }
+    }
+  } finally {
+    controller.abort();
+  }
+}
+
+describe('handoff to a person', () => {
+  it('queues the conversation, keeps the bot quiet, relays both ways, and gives it back', async () => {
+    const h = await harness();
+    const conversation = `hc-${randomUUID()}`;
+    const chat = buyer(h, conversation);
+    expect(await chat('转人工')).toContain('人工客服');
+    const [queued] = await queue(h.alice);
+    expect(queued).toMatchObject({ status: 'queued', rung: 'agent', reasons: ['asked_for_human'], buyerId: 'tb_buyer_001', conversationId: conversation });
+
+    // The buyer's message reaches the agents' live stream; the bot says nothing.
+    const pushed = await nextEvent(h.kefu, TOKENS.alice, (event, data) => event === 'activity' && (data as { activity: Activity }).activity.text === '在吗？衣服有问题', async () => {
+      expect(await chat('在吗？衣服有问题')).toBe('');
+    });
+    expect(pushed.caseId).toBe(queued!.id);
+
+    // Two agents, one conversation: the first takes it, the second is refused.
+    const [first, second] = await Promise.all([h.alice('POST', `/api/agent/cases/${queued!.id}/claim`), h.bob('POST', `/api/agent/cases/${queued!.id}/claim`)]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    const owner = first.status === 200 ? h.alice : h.bob;
+    const other = first.status === 200 ? h.bob : h.alice;
+    const joined = await sink.waitFor(conversation, 2);
+    expect(textOf(joined)).toContain('接下来由我为您服务');
+    expect(joined.some((a) => a.type === 'event' && a.name === 'handoff.status')).toBe(true);
+
+    // The agent's reply reaches the buyer's channel, as text (escaped, not markup).
+    expect((await other('POST', `/api/agent/cases/${queued!.id}/messages`, { text: '我来' })).status).toBe(403);
+    expect((await owner('POST', `/api/agent/cases/${queued!.id}/messages`, { text: '亲，<b>马上</b>给您补发' })).status).toBe(202);
+    const replies = await sink.waitFor(conversation, 3);
+    expect(replies.at(-1)!.text).toBe('亲，&lt;b&gt;马上&lt;/b&gt;给您补发');
+
+    // The transcript has everyone, in order.
+    const view = await owner('GET', `/api/agent/cases/${queued!.id}`);
+    const transcript = (view.body.transcript as Partial<Activity>[]).filter((a) => a.type === 'message').map((a) => unescapeText(a.text ?? ''));
+    expect(transcript[0]).toBe('转人工');
+    expect(transcript).toContain('在吗？衣服有问题');
+    expect(transcript.at(-1)).toBe('亲，<b>马上</b>给您补发');
+
+    // Given back: the bot answers again.
+    expect((await owner('POST', `/api/agent/cases/${queued!.id}/give-back`)).status).toBe(200);
+    expect(textOf(await sink.waitFor(conversation, 4))).toContain('小满继续为您服务');
+    expect(await chat('谢谢')).toContain('不客气');
+    expect(await queue(h.alice)).toEqual([]);
+  });
+
+  it('tells a buyer nobody took within the shop\'s wait, once', async () => {
+    const h = await harness();
+    const conversation = `hw-${randomUUID()}`;
+    await buyer(h, conversation)('转人工');
+    h.clock.now = new Date(h.clock.now.getTime() + 6 * 60_000); // maxWaitMinutes is 5
+    const [notice] = await sink.waitFor(conversation, 1);
+    expect(unescapeText(notice!.text ?? '')).toContain('久等');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(sink.received.filter((r) => r.conversationId === conversation)).toHaveLength(1);
+  });
+
+  it('outside service hours says when people are back', async () => {
+    const h = await harness(at('2026-11-24 02:00'));
+    const reply = await buyer(h, `hn-${randomUUID()}`)('转人工');
+    expect(reply).toContain('下班时间');
+    expect(reply).toContain('09:00');
+  });
+
+  it('puts supervisor cases where only supervisors take them, with priority', async () => {
+    const h = await harness();
+    const conversation = `hs-${randomUUID()}`;
+    const chat = buyer(h, conversation);
+    expect(await chat('订单3289114476201230006质量有问题')).toContain('照片');
+    await chat('照片发好了');
+    await chat('不影响，有点小瑕疵');
+    expect(await chat('补偿我200块')).toContain('主管');
+    const leadQueue = await queue(h.lead);
+    const supervisorCase = leadQueue.find((c) => c.conversationId === conversation);
+    expect(supervisorCase).toMatchObject({ rung: 'supervisor', reasons: ['compensation_above_limit'] });
+    expect(await queue(h.alice)).toEqual([]);
+    expect((await h.alice('POST', `/api/agent/cases/${supervisorCase!.id}/claim`)).status).toBe(403);
+    expect((await h.lead('POST', `/api/agent/cases/${supervisorCase!.id}/claim`)).status).toBe(200);
+  });
+
+  it('refuses agent endpoints without a valid token', async () => {
+    const h = await harness();
+    for (const path of ['/api/agent/queue', '/api/agent/me', '/api/agent/events', '/api/agent/tasks']) {
+      expect((await fetch(`${h.kefu.url}${path}`)).status).toBe(401);
+      expect((await fetch(`${h.kefu.url}${path}`, { headers: { authorization: 'Bearer not-a-token-at-all' } })).status).toBe(401);
+    }
+  });
+
+  it('counts handoffs by reason and rung, and conversations for containment', async () => {
+    const h = await harness();
+    await buyer(h, `hm-${randomUUID()}`)('转人工');
+    await buyer(h, `hm-${randomUUID()}`)('你好');
+    const metrics = await (await fetch(`${h.kefu.url}/metrics`)).text();
+    expect(metrics).toContain('kefu_handoffs_total{reason="asked_for_human",rung="agent"} 1');
+    expect(metrics).toContain('kefu_conversations_total 2');
+    expect(metrics).toContain('kefu_handed_off_conversations_total 1');
+  });
+});
