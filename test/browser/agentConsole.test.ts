@@ -54,6 +54,7 @@ describe('agent console', () => {
     await page.getByRole('button', { name: '登录' }).click();
 
     await page.locator('#queue button', { hasText: '买家要求转人工' }).click();
+    expect(await page.locator('#sign-in').isVisible()).toBe(false);
     await expect.poll(() => page.locator('#transcript').innerText()).toContain(HOSTILE);
     expect(await page.locator('#transcript img').count()).toBe(0);
     expect(await page.locator('#order').innerText()).toContain('3289114476201230004');
