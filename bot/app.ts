@@ -2,8 +2,11 @@
  * Wires Kefu together from its configuration: knowledge, templates, recognizer, state
  * (Redis, or in-process memory when REDIS_URL is unset), the turn pipeline and the HTTP app.
  */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, ShowTypingMiddleware, UserState, type Storage } from 'botbuilder';
 import express, { type Express } from 'express';
 import { Redis } from 'ioredis';
 import { ConversationCaseLog, type RecordedCase } from '../dialogs/caseLog.js';
@@ -21,6 +24,8 @@ import { MemoryHandoffStore, RedisHandoffStore, type HandoffStore } from './hand
 import { HumanHandoff } from './handoff/humanHandoff.js';
 import { MemoryConversationLog, RedisConversationLog, type ConversationLog } from './transcripts/conversationLog.js';
 import { TranscriptMiddleware } from './transcripts/transcriptMiddleware.js';
+import { directLine } from './webchat/directLine.js';
+import { webchatRoutes } from './webchat/webchatRoutes.js';
 import type { Config } from './config.js';
 import { createServer } from './http/server.js';
 import { KefuBot } from './kefuBot.js';
@@ -58,6 +63,8 @@ export interface Kefu {
   contacts: BuyerContacts;
   handoffs: HandoffStore;
   conversationLog: ConversationLog;
+  /** WebSocket upgrades (the web chat's Direct Line stream); serve() attaches it to the server. */
+  upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Makes /readyz answer 503 so a load balancer stops sending traffic. */
   markShuttingDown(): void;
   /** Stops the follow-up worker (jobs in progress get up to graceMs) and closes Redis; call after the HTTP server has stopped. */
@@ -170,6 +177,8 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     await context.sendActivity(templates.render('error.turnFailed'));
   });
   adapter.use(new TranscriptMiddleware(conversationLog));
+  // Typing indicator for turns that take a moment (order lookups): after 500 ms, every 2 s.
+  adapter.use(new ShowTypingMiddleware(500, 2000));
   const appId = config.MicrosoftAppId ?? '';
   const desk = new HandoffDesk({ store: handoffs, adapter, appId, templates, knowledge, metrics, logger, clock });
   const waitWatch = setInterval(() => desk.noticeLongWaits().catch((err) => logger.error({ err }, 'handoff wait check failed')), config.HANDOFF_WAIT_CHECK_MS);
@@ -211,6 +220,19 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     clock,
   });
 
+  const webchatSecret = config.WEBCHAT_SECRET ?? randomBytes(32).toString('base64url');
+  if (!config.WEBCHAT_SECRET) logger.warn('WEBCHAT_SECRET is not set: web chat tokens are signed with a random secret (valid until restart, this process only)');
+  const webchat = directLine({
+    adapter,
+    onTurn: (context) => bot.onTurn(context),
+    log: conversationLog,
+    secret: webchatSecret,
+    botName: knowledge.profile.shop.name,
+    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    logger,
+    clock,
+  });
+
   let shuttingDown = false;
   const app = createServer({
     adapter,
@@ -230,6 +252,8 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
       '/api/agent': agentApi.agent,
       '/api/copilot': agentApi.copilot,
       '/agent': express.Router().use(express.static(AGENT_CONSOLE_DIR)),
+      '/directline': webchat.router,
+      '/': webchatRoutes({ secret: webchatSecret, demo: orders.demo, clock }),
     },
     notReadyReasons: async () => {
       const reasons: string[] = [];
@@ -252,11 +276,13 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     contacts,
     handoffs,
     conversationLog,
+    upgrade: webchat.upgrade,
     markShuttingDown: () => {
       shuttingDown = true;
     },
     close: async (graceMs = config.SHUTDOWN_GRACE_MS) => {
       clearInterval(waitWatch);
+      webchat.close();
       await followUps?.close(graceMs);
       await conversationLog.close();
       await backend.redis?.quit();

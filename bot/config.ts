@@ -50,6 +50,7 @@ const envSchema = z.object({
     }
   }),
   HANDOFF_WAIT_CHECK_MS: positiveInt.default(15_000),
+  WEBCHAT_SECRET: optionalText.pipe(z.string().min(16, 'use at least 16 characters').optional()),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),

@@ -12,6 +12,7 @@ export interface Serving {
 export function serve(kefu: Kefu, port: number, host: string, logger: Logger): Promise<Serving> {
   return new Promise((resolve, reject) => {
     const server = kefu.app.listen(port, host);
+    server.on('upgrade', kefu.upgrade);
     server.once('error', reject);
     server.once('listening', () => {
       const address = server.address();

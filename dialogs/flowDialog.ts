@@ -3,7 +3,7 @@
  * escalation through the handoff hook, and the polite answers to order-service failures.
  * Interruptions (算了, 转人工, another order, another topic) are handled once, in MainDialog.
  */
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import { MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import {
   ChoicePrompt,
   ComponentDialog,
@@ -73,12 +73,13 @@ export abstract class FlowDialog extends ComponentDialog {
     await context.sendActivity(this.render(key, data));
   }
 
-  /** Asks a question answered by a button (or its number). */
-  protected async ask(step: WaterfallStepContext, key: string, data: object, choices: Choice[]): Promise<DialogTurnResult> {
+  /** Asks a question answered by a button (or its number); cards, if any, show as a carousel. */
+  protected async ask(step: WaterfallStepContext, key: string, data: object, choices: Choice[], cards: Attachment[] = []): Promise<DialogTurnResult> {
     const conversation = await this.deps.conversationData.get(step.context, newConversationData());
     conversation.expecting = { choices: choices.map((c) => c.label) };
+    const prompt = cards.length ? MessageFactory.carousel(cards, this.render(key, data)) : MessageFactory.text(this.render(key, data));
     return step.prompt(CHOICE_PROMPT, {
-      prompt: MessageFactory.text(this.render(key, data)),
+      prompt,
       retryPrompt: MessageFactory.text(this.render('common.pickButton')),
       choices: choices.map((c) => ({ value: c.value, action: { type: 'imBack', title: c.label, value: c.label }, synonyms: [c.label] })),
       style: ListStyle.suggestedAction,

@@ -1,11 +1,14 @@
 /**
  * Finds the order a flow is about, asking only when the data cannot tell: an order id the buyer
  * named (checked against the buyer: someone else's order is refused as if it did not exist), the
- * only order that fits, or a choice between the fitting ones as buttons (title, status, date).
+ * only order that fits, or a choice between the fitting ones as buttons (title, status, date)
+ * and cards (title, SKU, status, date, order id).
  * Ends with the Trade, or with nothing when no order fits or the order system failed.
  */
+import { ActionTypes, CardFactory, type Attachment } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Trade } from '../bot/orders/contract.js';
+import { skuName } from '../bot/orders/skus.js';
 import type { TradeStatus } from '../knowledge/schema.js';
 import { formatDate } from '../templates/format.js';
 import { FlowDialog } from './flowDialog.js';
@@ -51,12 +54,14 @@ export class OrderPickerDialog extends FlowDialog {
         await this.say(step.context, 'order.using', this.describe(fitting[0]!));
         return step.endDialog(fitting[0]);
       }
-      (step.values as { trades?: Trade[] }).trades = fitting.slice(0, MAX_BUTTONS);
+      const offered = fitting.slice(0, MAX_BUTTONS);
+      (step.values as { trades?: Trade[] }).trades = offered;
       return this.ask(
         step,
         'order.which',
         {},
-        fitting.slice(0, MAX_BUTTONS).map((t) => ({ value: t.tid, label: this.buttonLabel(t) })),
+        offered.map((t) => ({ value: t.tid, label: this.buttonLabel(t) })),
+        offered.map((t) => this.card(t)),
       );
     } catch (error) {
       return this.orderFailure(step, error);
@@ -70,6 +75,18 @@ export class OrderPickerDialog extends FlowDialog {
 
   private describe(trade: Trade) {
     return { title: trade.orders[0]!.title, more: trade.orders.length - 1, status: trade.status, created: trade.created, tid: trade.tid };
+  }
+
+  /** A card per order (title, SKU, status, date); its button sends the same text as the order's button. */
+  private card(trade: Trade): Attachment {
+    const { title, more, status, created, tid } = this.describe(trade);
+    return CardFactory.heroCard(
+      more > 0 ? `${title}等${more + 1}件` : title,
+      this.render('order.card', { status, created, tid }),
+      undefined,
+      [{ type: ActionTypes.ImBack, title: this.render('order.pick'), value: this.buttonLabel(trade) }],
+      { subtitle: trade.orders.map((o) => skuName(o.skuProperties)).join('；') },
+    );
   }
 
   private buttonLabel(trade: Trade): string {

@@ -81,7 +81,8 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     send('ready', agentOf(res));
-    const unsubscribe = log.onAppend(async ({ channelId, conversationId, activity }) => {
+    const unsubscribe = log.onAppend(async ({ channelId, conversationId, activity, transient }) => {
+      if (transient) return;
       const open = await store.active({ channelId, conversationId }).catch(() => undefined);
       if (activity.type === 'event') send('queue', {});
       if (open) send('activity', { caseId: open.id, activity });

@@ -18,6 +18,8 @@ export interface Appended extends ConversationId {
   /** Activities in the log after this append. */
   watermark: number;
   activity: Partial<Activity>;
+  /** Announced live but not kept (typing). */
+  transient?: boolean;
 }
 
 export interface ConversationLog {
@@ -25,15 +27,21 @@ export interface ConversationLog {
   append(where: ConversationId, activity: Partial<Activity>): Promise<Partial<Activity>>;
   /** Activities after `watermark` (0: from the start), and the new watermark. */
   since(where: ConversationId, watermark: number): Promise<{ activities: Partial<Activity>[]; watermark: number }>;
+  /** Tells live listeners of an activity not worth keeping (typing). */
+  announce(where: ConversationId, activity: Partial<Activity>): Promise<void>;
   /** Called for every append, from any process sharing the store. */
   onAppend(listener: (appended: Appended) => void): () => void;
   close(): Promise<void>;
 }
 
+/**
+ * Keeps the id a channel gave the activity, otherwise `<conversationId>|<position>`; stamps the
+ * time it entered the log, so timestamps follow log order (Web Chat orders by them).
+ */
 const withId = (where: ConversationId, activity: Partial<Activity>, position: number): Partial<Activity> => ({
   ...activity,
-  id: `${where.conversationId}|${String(position).padStart(7, '0')}`,
-  timestamp: activity.timestamp ?? new Date(),
+  id: activity.id ?? `${where.conversationId}|${String(position).padStart(7, '0')}`,
+  timestamp: new Date(),
 });
 
 export class RedisConversationLog implements ConversationLog {
@@ -74,6 +82,10 @@ export class RedisConversationLog implements ConversationLog {
     return stored;
   }
 
+  async announce(where: ConversationId, activity: Partial<Activity>): Promise<void> {
+    await this.redis.publish(this.channel, JSON.stringify({ ...where, watermark: 0, activity, transient: true } satisfies Appended));
+  }
+
   async since(where: ConversationId, watermark: number) {
     const raw = await this.redis.lrange(this.key(where), 0, -1);
     // Two appends racing may push out of position order; the position is the truth.
@@ -107,6 +119,10 @@ export class MemoryConversationLog implements ConversationLog {
     log.push(stored);
     this.events.emit('append', { ...where, watermark: log.length, activity: stored } satisfies Appended);
     return stored;
+  }
+
+  async announce(where: ConversationId, activity: Partial<Activity>): Promise<void> {
+    this.events.emit('append', { ...where, watermark: 0, activity, transient: true } satisfies Appended);
   }
 
   async since(where: ConversationId, watermark: number) {

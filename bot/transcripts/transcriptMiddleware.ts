@@ -20,8 +20,12 @@ export class TranscriptMiddleware implements Middleware {
     const where = { channelId: context.activity.channelId, conversationId: context.activity.conversation.id };
     const incoming = context.activity;
     if (worthLogging(incoming)) await this.log.append(where, { ...incoming, from: { ...incoming.from, role: incoming.from.role ?? RoleTypes.User } });
+    // A proactive turn (reminder, agent reply) answers no message of the buyer's; a replyToId
+    // naming the continuation event would make Web Chat wait for an activity it never gets.
+    const proactive = incoming.type === ActivityTypes.Event && incoming.name === CONTINUE_CONVERSATION;
     context.onSendActivities(async (_ctx, activities, sendNext) => {
       for (const [i, activity] of activities.entries()) {
+        if (proactive) delete activity.replyToId;
         if (!worthLogging(activity)) continue;
         const stored = await this.log.append(where, { ...activity, from: { id: '', name: '', ...activity.from, role: RoleTypes.Bot } });
         activities[i] = { ...activity, id: stored.id };

@@ -22,6 +22,8 @@ export const TEMPLATE_SAMPLES: Record<string, object> = {
   'order.noneFitting': { statuses: ['WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'] },
   'order.using': { title: '小满纯棉圆领T恤', more: 1, status: 'WAIT_BUYER_CONFIRM_GOODS', created: at('2026-11-18 10:00') },
   'order.which': {},
+  'order.card': { status: 'WAIT_BUYER_CONFIRM_GOODS', created: at('2026-11-18 10:00'), tid: '3289114476201230004' },
+  'order.pick': {},
   'order.whichItem': {},
   'exchange.allowed': { target: '白色 L', windowEndsAt: at('2026-11-28 00:00'), autoApprovedAt: at('2026-11-25 10:00'), ruleIds: ['R10', 'R11'] },
   'exchange.refused': { failures: [{ condition: 'price_difference' }, { condition: 'out_of_stock' }], ruleIds: ['R11', 'R12'] },

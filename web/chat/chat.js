@@ -1,0 +1,109 @@
+// The buyer's chat page: Bot Framework Web Chat connected to Kefu's own Direct Line endpoint.
+// Identity comes from a buyer token signed by the shop (#token=… from the shop page or the
+// widget), or from the demo sign-in when Kefu runs on its demo orders.
+/* global WebChat */
+
+const $ = (id) => document.getElementById(id);
+const DOMAIN = `${location.origin}/directline`;
+const BUYER_TOKEN_KEY = 'kefu-buyer-token';
+
+/** The buyer id inside a token (display only; the server verifies the signature). */
+function buyerIdOf(token) {
+  try {
+    return JSON.parse(atob(token.split('.')[0].replace(/-/g, '+').replace(/_/g, '/'))).buyerId;
+  } catch {
+    return undefined;
+  }
+}
+
+function fail(message) {
+  $('status').textContent = message;
+  $('webchat').hidden = true;
+}
+
+async function newConversation(buyerToken) {
+  const res = await fetch(`${DOMAIN}/conversations`, { method: 'POST', headers: { authorization: `Bearer ${buyerToken}` } });
+  if (res.status === 403) throw new Error('forbidden');
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.json();
+}
+
+/** Resumes the buyer's conversation (after a reload or restart) or starts one. */
+async function connect(buyerToken) {
+  const buyerId = buyerIdOf(buyerToken);
+  const savedKey = `kefu-conversation:${buyerId}`;
+  let saved = JSON.parse(localStorage.getItem(savedKey) ?? 'null');
+  if (saved) {
+    const check = await fetch(`${DOMAIN}/conversations/${encodeURIComponent(saved.conversationId)}`, { headers: { authorization: `Bearer ${saved.token}` } });
+    if (!check.ok) saved = null;
+  }
+  if (!saved) {
+    const started = await newConversation(buyerToken);
+    saved = { conversationId: started.conversationId, token: started.token };
+    localStorage.setItem(savedKey, JSON.stringify(saved));
+  }
+  const directLine = WebChat.createDirectLine({ domain: DOMAIN, token: saved.token, conversationId: saved.conversationId, webSocket: true });
+  // The client refreshes its token every 15 minutes; keep the newest for the next visit.
+  setInterval(() => directLine.token && localStorage.setItem(savedKey, JSON.stringify({ ...saved, token: directLine.token })), 60_000);
+  addEventListener('pagehide', () => directLine.token && localStorage.setItem(savedKey, JSON.stringify({ ...saved, token: directLine.token })));
+
+  $('buyer').textContent = buyerId ? `买家 ${buyerId}` : '';
+  $('webchat').hidden = false;
+  WebChat.renderWebChat(
+    {
+      directLine,
+      userID: buyerId,
+      username: buyerId,
+      locale: 'zh-CN',
+      styleOptions: {
+        accent: '#ff5000',
+        botAvatarInitials: '满',
+        userAvatarInitials: '我',
+        hideUploadButton: true,
+        suggestedActionLayout: 'flow',
+        bubbleBorderRadius: 10,
+        bubbleFromUserBorderRadius: 10,
+        bubbleFromUserBackground: '#fff1e8',
+        sendTypingIndicator: true,
+        primaryFont: 'system-ui, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif',
+      },
+    },
+    $('webchat'),
+  );
+  document.querySelector('#webchat input, #webchat textarea')?.focus();
+}
+
+async function demoSignIn() {
+  const { demoBuyers } = await (await fetch('/webchat/config')).json();
+  if (!demoBuyers.length) return fail('请从店铺页面打开在线客服。');
+  $('demo-sign-in').hidden = false;
+  for (const buyerId of demoBuyers) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = buyerId;
+    button.addEventListener('click', async () => {
+      const { token } = await (await fetch('/webchat/demo-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buyerId }) })).json();
+      sessionStorage.setItem(BUYER_TOKEN_KEY, token);
+      $('demo-sign-in').hidden = true;
+      start(token);
+    });
+    $('demo-buyers').append(button);
+  }
+}
+
+async function start(buyerToken) {
+  try {
+    await connect(buyerToken);
+  } catch (err) {
+    sessionStorage.removeItem(BUYER_TOKEN_KEY);
+    fail(err.message === 'forbidden' ? '身份校验失败：买家身份无效或已过期，请从店铺页面重新打开。' : '暂时连不上客服，请稍后再试。');
+  }
+}
+
+const fromPage = new URLSearchParams(location.hash.slice(1)).get('token');
+if (fromPage) history.replaceState(null, '', location.pathname); // keep the token out of the address bar
+const buyerToken = fromPage ?? sessionStorage.getItem(BUYER_TOKEN_KEY);
+if (buyerToken) {
+  sessionStorage.setItem(BUYER_TOKEN_KEY, buyerToken);
+  start(buyerToken);
+} else demoSignIn();
