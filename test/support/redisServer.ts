@@ -44,12 +44,8 @@ async function waitForPing(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`redis-server did not answer at ${url} within 10 s`);
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const external = process.env.TEST_REDIS_URL;
-  if (external) {
-    project.provide('redisUrl', external);
-    return async () => {};
-  }
+/** A throwaway redis-server on a free port, no persistence (tests and benchmarks). */
+export async function startRedisServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',
@@ -59,9 +55,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const url = `redis://127.0.0.1:${port}`;
   await waitForPing(url, child);
-  project.provide('redisUrl', url);
-  return async () => {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
   };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const external = process.env.TEST_REDIS_URL;
+  if (external) {
+    project.provide('redisUrl', external);
+    return async () => {};
+  }
+  const server = await startRedisServer();
+  project.provide('redisUrl', server.url);
+  return server.stop;
 }
