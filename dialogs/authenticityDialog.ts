@@ -37,6 +37,6 @@ export class AuthenticityDialog extends FlowDialog {
       return step.endDialog();
     }
     await this.say(step.context, 'authenticity.appraisal');
-    return this.escalate(step, { moneyDecision: true }, { tid: (step.options as FlowOptions).tid, summary: '买家质疑正品，要求鉴定：请安排鉴定事宜（假货则全额退款并承担鉴定费）', ruleIds: ['R21'] });
+    return this.escalate(step, { moneyDecision: true }, { tid: (step.options as FlowOptions).tid, summary: this.render('case.authenticity'), ruleIds: ['R21'] });
   }
 }

@@ -13,8 +13,8 @@ import type { FlowDeps } from './flowDeps.js';
 export const COMPENSATION = 'compensation';
 
 export interface CompensationOptions extends FlowOptions {
-  /** What the compensation is for, for the agent. */
-  about: string;
+  /** The item with a minor defect the compensation is for (F12 → F13), for the agent. */
+  title: string;
 }
 
 export class CompensationDialog extends FlowDialog {
@@ -27,11 +27,11 @@ export class CompensationDialog extends FlowDialog {
   }
 
   private async settle(step: WaterfallStepContext) {
-    const { tid, about } = step.options as CompensationOptions;
+    const { tid, title } = step.options as CompensationOptions;
     const answer = String(step.result);
     const amountYuan = extractEntities(answer, this.deps.clock()).amountYuan;
     const facts = amountYuan === undefined ? { moneyDecision: true } : { compensationRequested: yuanToFen(amountYuan) };
-    const summary = `${about}；买家希望补偿：${amountYuan === undefined ? '未给出金额' : `${amountYuan}元`}`;
+    const summary = this.render('case.compensation', { title, amountYuan: amountYuan ?? false });
     return this.escalate(step, facts, { tid, summary });
   }
 }

@@ -41,7 +41,7 @@ export class ComplaintDialog extends FlowDialog {
     return this.escalate(
       step,
       { complaintFiled: filed, platformInterventionRequested: filed, angry: true },
-      { tid: (step.options as FlowOptions).tid, summary: `${filed ? '买家已投诉/申请小二介入' : '买家要投诉'}：${what}`, ruleIds: ['R24'] },
+      { tid: (step.options as FlowOptions).tid, summary: this.render('case.complaint', { filed, what }), ruleIds: ['R24'] },
     );
   }
 }

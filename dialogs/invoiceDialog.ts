@@ -65,7 +65,7 @@ export class InvoiceDialog extends FlowDialog {
       kind: 'invoice',
       flow: this.id,
       tid: trade.tid,
-      summary: `开票：${kind}`,
+      summary: this.render('case.invoice', { kind }),
       ruleIds: ['R28'],
       details: { kind, title, taxId, amount: trade.payment },
     });

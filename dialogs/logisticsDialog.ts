@@ -108,7 +108,7 @@ export class LogisticsDialog extends FlowDialog {
       return step.endDialog();
     }
     await this.say(step.context, 'logistics.slowBeyond', { normalDays, daysOnTheWay });
-    return this.escalate(step, { moneyDecision: true }, { tid: trade.tid, summary: `物流超出正常时效（已${daysOnTheWay}天），需向买家解释并补偿`, ruleIds: ['R30'] });
+    return this.escalate(step, { moneyDecision: true }, { tid: trade.tid, summary: this.render('case.slowDelivery', { daysOnTheWay }), ruleIds: ['R30'] });
   }
 
   private async afterStandInCheck(step: WaterfallStepContext) {
@@ -120,6 +120,6 @@ export class LogisticsDialog extends FlowDialog {
     const p = this.deps.knowledge.rules.params('R17', this.deps.clock());
     await this.say(step.context, 'logistics.notReceived', { responseHours: p.sellerResponseHours, windowDays: p.windowDaysAfterFinished, ruleIds: ['R17'] });
     // A refund without the goods is a money decision for a person (ladder: agent).
-    return this.escalate(step, { moneyDecision: true }, { tid: trade.tid, summary: '物流显示签收但买家未收到（已排除代签），需核实后处理未收到货退款', ruleIds: ['R17'] });
+    return this.escalate(step, { moneyDecision: true }, { tid: trade.tid, summary: this.render('case.signedNotReceived'), ruleIds: ['R17'] });
   }
 }

@@ -158,7 +158,7 @@ export class MainDialog extends ComponentDialog {
     if (sure && recognition.intent === 'human_agent') {
       const tid = recognition.entities.orderIds[0] ?? data.lastOrder?.tid;
       await restart();
-      await this.handOff(dc.context, { askedForHuman: true }, '买家要求转人工', tid);
+      await this.handOff(dc.context, { askedForHuman: true }, this.deps.templates.render('case.askedForHuman'), tid);
       return true;
     }
     const namedOrder = recognition.entities.orderIds[0];
@@ -206,7 +206,7 @@ export class MainDialog extends ComponentDialog {
         await this.greet(context);
         return this.unpaidOrderFollowUp(step);
       case 'human_agent':
-        await this.handOff(context, { askedForHuman: true }, '买家要求转人工', recognition.entities.orderIds[0] ?? data.lastOrder?.tid);
+        await this.handOff(context, { askedForHuman: true }, this.deps.templates.render('case.askedForHuman'), recognition.entities.orderIds[0] ?? data.lastOrder?.tid);
         return step.endDialog();
       case 'thanks':
         traceDialog(context, 'main.thanks');

@@ -14,7 +14,9 @@ import { PICK_ORDER } from './orderPicker.js';
 export const MODIFY_ORDER = 'modifyOrder';
 
 /** Where the order is, as F8 branches on it. */
-export function modificationStage(trade: Trade): 'unpaid' | 'not_printed' | 'printed' | 'shipped' {
+export const MODIFICATION_STAGES = ['unpaid', 'not_printed', 'printed', 'shipped'] as const;
+
+export function modificationStage(trade: Trade): (typeof MODIFICATION_STAGES)[number] {
   if (trade.status === 'WAIT_BUYER_PAY') return 'unpaid';
   if (trade.status === 'WAIT_SELLER_SEND_GOODS') return trade.printed ? 'printed' : 'not_printed';
   return 'shipped';
@@ -48,7 +50,7 @@ export class ModifyOrderDialog extends FlowDialog {
       kind: 'order_change',
       flow: this.id,
       tid: trade.tid,
-      summary: `订单修改（${stage}）`,
+      summary: this.render('case.orderChange', { stage }),
       details: { request: String(step.result) },
     });
     await this.say(step.context, 'modify.recorded', { stage });

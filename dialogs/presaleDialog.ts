@@ -29,7 +29,7 @@ export class PresaleDialog extends FlowDialog {
   private async answer(step: WaterfallStepContext) {
     const topic = (step.result as { value: string }).value;
     const { shipping } = this.deps.knowledge.profile;
-    if (topic === 'other') return this.escalate(step, { askedForHuman: true }, { summary: '售前咨询：买家有其他商品问题' });
+    if (topic === 'other') return this.escalate(step, { askedForHuman: true }, { summary: this.render('case.presaleOther') });
     await this.say(step.context, `presale.${topic}`, { promiseHours: shipping.promiseHours, defaultCourier: shipping.defaultCourier, extraCouriers: shipping.extraCouriers });
     return step.endDialog();
   }

@@ -62,7 +62,7 @@ export class QualityDialog extends FlowDialog {
   private async askRemedy(step: WaterfallStepContext) {
     const { trade, line } = this.state(step);
     if ((step.result as { value: string }).value === 'no')
-      return step.replaceDialog(COMPENSATION, { tid: trade.tid, about: `质量小瑕疵，不影响使用：${line.title}` } satisfies CompensationOptions);
+      return step.replaceDialog(COMPENSATION, { tid: trade.tid, title: line.title } satisfies CompensationOptions);
     return this.ask(step, 'quality.askRemedy', {}, [
       { value: 'repair', label: '维修/补寄配件' },
       { value: 'return', label: '退货退款' },
@@ -84,7 +84,7 @@ export class QualityDialog extends FlowDialog {
       kind: 'courier_follow_up',
       flow: this.id,
       tid: trade.tid,
-      summary: remedy === 'repair' ? `质量问题，补寄配件/维修：${line.title}` : `质量问题，换新：${line.title}`,
+      summary: this.render('case.qualityRemedy', { repair: remedy === 'repair', title: line.title }),
       ruleIds: ['R21'],
     });
     await this.say(step.context, `quality.${remedy}`, { repairDays: this.deps.knowledge.profile.repairPromiseDays, address: this.deps.knowledge.profile.returnAddress });

@@ -100,7 +100,7 @@ export class RefundDialog extends FlowDialog {
     const choice = (step.result as { value: string }).value;
     if (choice === 'exchange') return step.replaceDialog(EXCHANGE, { tid: trade.tid } satisfies FlowOptions);
     if (choice === 'keep')
-      return this.escalate(step, { moneyDecision: true }, { tid: trade.tid, summary: `买家愿意留下商品，需要商量补偿（原想：${route.reason!.label}）`, ruleIds: route.ruleIds });
+      return this.escalate(step, { moneyDecision: true }, { tid: trade.tid, summary: this.render('case.retainWithCompensation', { reason: route.reason!.label }), ruleIds: route.ruleIds });
     await step.context.sendActivity(explainRefund(this.deps.templates, route));
     if (route.returnPostage !== 'none') await this.say(step.context, 'refund.returnAddress', { address: this.deps.knowledge.profile.returnAddress });
     await this.say(step.context, 'refund.howToApply', { kind: route.kind });

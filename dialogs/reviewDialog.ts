@@ -37,13 +37,13 @@ export class ReviewDialog extends FlowDialog {
     }
     if (kind === 'reward') {
       await this.say(step.context, 'review.rewardNeedsApproval');
-      return this.escalate(step, { reviewCompensation: true }, { tid, summary: '买家询问好评返现/改评价补偿', ruleIds: ['R23'] });
+      return this.escalate(step, { reviewCompensation: true }, { tid, summary: this.render('case.reviewReward'), ruleIds: ['R23'] });
     }
     const p = this.deps.knowledge.rules.params('R23', this.deps.clock());
     return this.askText(step, 'review.askWhy', { graceHours: p.negativeReviewGraceHours, ruleIds: ['R23'] });
   }
 
   private async why(step: WaterfallStepContext) {
-    return this.escalate(step, { angry: true }, { tid: (step.options as FlowOptions).tid, summary: `中差评原因：${String(step.result)}`, ruleIds: ['R23'] });
+    return this.escalate(step, { angry: true }, { tid: (step.options as FlowOptions).tid, summary: this.render('case.negativeReview', { reason: String(step.result) }), ruleIds: ['R23'] });
   }
 }

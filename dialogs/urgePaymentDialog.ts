@@ -59,7 +59,7 @@ export class UrgePaymentDialog extends FlowDialog {
     if (reason === NOT_WANTED) {
       await this.deps.optOuts.optOut(this.buyerOf(step));
       await this.say(step.context, 'payment.optedOut');
-      await this.deps.cases.record(step.context, { kind: 'unpaid_reason', flow: this.id, tid: trade.tid, reasons: [reason], summary: '未付款原因：不需要了（已停止提醒）' });
+      await this.deps.cases.record(step.context, { kind: 'unpaid_reason', flow: this.id, tid: trade.tid, reasons: [reason], summary: this.render('case.unpaidNotWanted') });
       return step.endDialog();
     }
     const { unpaidOffers, shipping } = this.deps.knowledge.profile;
@@ -69,7 +69,7 @@ export class UrgePaymentDialog extends FlowDialog {
       postageSubsidyYuan: unpaidOffers.postageSubsidyYuan,
       promiseHours: shipping.promiseHours,
     });
-    await this.deps.cases.record(step.context, { kind: 'unpaid_reason', flow: this.id, tid: trade.tid, reasons: [reason], summary: `未付款原因：${UNPAID_LABELS[reason]}` });
+    await this.deps.cases.record(step.context, { kind: 'unpaid_reason', flow: this.id, tid: trade.tid, reasons: [reason], summary: this.render('case.unpaidReason', { reason: UNPAID_LABELS[reason] }) });
     return step.endDialog();
   }
 }

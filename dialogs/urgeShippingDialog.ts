@@ -49,7 +49,7 @@ export class UrgeShippingDialog extends FlowDialog {
         kind: 'supervisor_notice',
         flow: this.id,
         tid: trade.tid,
-        summary: `付款${status.hoursSincePaid}小时未发货，买家催发货：请仓库优先处理并登记超期原因`,
+        summary: this.render('case.overdueShipment', { hoursSincePaid: status.hoursSincePaid }),
         ruleIds: status.ruleIds,
       });
     return step.endDialog();

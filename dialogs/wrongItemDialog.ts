@@ -71,7 +71,7 @@ export class WrongItemDialog extends FlowDialog {
     const choice = (step.result as { value: string }).value;
     const now = this.deps.clock();
     if (choice === 'reship') {
-      await this.deps.cases.record(step.context, { kind: 'courier_follow_up', flow: this.id, tid: trade.tid, summary: kind === 'missing' ? '漏发，安排补发' : '发错货，安排换发正确商品', ruleIds: ['R6'] });
+      await this.deps.cases.record(step.context, { kind: 'courier_follow_up', flow: this.id, tid: trade.tid, summary: this.render('case.reship', { missing: kind === 'missing' }), ruleIds: ['R6'] });
       await this.say(step.context, 'wrongItem.reshipping', { workingDays: this.deps.knowledge.rules.params('R6', now).reshipWithinWorkingDays, ruleIds: ['R6'] });
       return step.endDialog();
     }
@@ -89,7 +89,7 @@ export class WrongItemDialog extends FlowDialog {
     return this.escalate(
       step,
       { reasonableDemandBeyondPolicy: true, ...(amountYuan !== undefined && { compensationRequested: yuanToFen(amountYuan) }) },
-      { tid: trade.tid, summary: `发错/漏发，补发和退货都不接受，买家诉求：${wish}`, ruleIds: ['R6', 'R30'] },
+      { tid: trade.tid, summary: this.render('case.wrongItemUnresolved', { wish }), ruleIds: ['R6', 'R30'] },
     );
   }
 }

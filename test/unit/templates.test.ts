@@ -10,6 +10,7 @@ import { unescapeText } from '../../templates/escape.js';
 import { PLATFORM_EVIDENCE } from '../../templates/explain.js';
 import { formatDate, formatDuration, formatMoney } from '../../templates/format.js';
 import { Templates } from '../../templates/templates.js';
+import { MODIFICATION_STAGES } from '../../dialogs/modifyOrderDialog.js';
 import { UNPAID_REASONS } from '../../dialogs/urgePaymentDialog.js';
 import { TEMPLATE_SAMPLES } from '../support/templateSamples.js';
 
@@ -79,6 +80,7 @@ describe('templates', () => {
     ['rung', RUNGS],
     ['escalationReason', ESCALATION_REASONS],
     ['platformEvidence', PLATFORM_EVIDENCE],
+    ['modifyStage', MODIFICATION_STAGES],
   ] as const)('labels.%s has a phrase for every value', (group, values) => {
     expect(Object.keys(t.labelGroup(group)).sort()).toEqual([...values].sort());
   });

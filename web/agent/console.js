@@ -104,7 +104,7 @@ function refreshQueue() {
       const head = el('span');
       head.append(el('span', RUNG[c.rung], `badge${c.priority >= 3 ? ' high' : ''}`), el('span', `优先级 ${c.priority}`, 'badge'));
       const waited = Math.max(0, Math.round((Date.now() - Date.parse(c.queuedAt)) / 60000));
-      button.append(head, el('span', c.summary), el('small', `${c.buyerId} · ${c.status === 'assigned' ? `${c.agentId} 接待中` : `已等 ${waited} 分钟`}`));
+      button.append(head, el('span', plainText(c.summary)), el('small', `${c.buyerId} · ${c.status === 'assigned' ? `${c.agentId} 接待中` : `已等 ${waited} 分钟`}`));
       button.addEventListener('click', () => openCaseView(c.id));
       item.append(button);
       list.append(item);
@@ -140,7 +140,7 @@ async function openCaseView(id) {
   $('case-panel').hidden = false;
   $('side-panel').hidden = false;
   $('case-title').textContent = `会话 · ${openCase.buyerId}`;
-  $('case-summary').textContent = `${RUNG[openCase.rung]} · ${openCase.summary}${openCase.ruleIds.length ? `（规则 ${openCase.ruleIds.join(', ')}）` : ''}`;
+  $('case-summary').textContent = `${RUNG[openCase.rung]} · ${plainText(openCase.summary)}${openCase.ruleIds.length ? `（规则 ${openCase.ruleIds.join(', ')}）` : ''}`;
   $('transcript').replaceChildren();
   view.transcript.forEach(appendActivity);
   renderOrder(view.order, view.copilot);
