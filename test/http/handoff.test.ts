@@ -88,7 +88,13 @@ describe('handoff to a person', () => {
     const h = await harness();
     const conversation = `hc-${randomUUID()}`;
     const chat = buyer(h, conversation);
-    expect(await chat('转人工')).toContain('人工客服');
+    const handedOver = await say(h.kefu.url, conversation, '转人工', 'tb_buyer_001', sink.url);
+    expect(textOf(handedOver)).toContain('人工客服');
+    // Bot Framework's handoff initiation event, with the reason and the transcript so far.
+    const initiation = handedOver.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
+    expect(initiation?.value).toMatchObject({ rung: 'agent', reasons: ['asked_for_human'] });
+    expect(initiation?.attachments?.[0]?.contentType).toBe('application/json');
+    expect((initiation?.attachments?.[0]?.content as { activities: Partial<Activity>[] }).activities[0]).toMatchObject({ text: '转人工' });
     const [queued] = await queue(h.alice);
     expect(queued).toMatchObject({ status: 'queued', rung: 'agent', reasons: ['asked_for_human'], buyerId: 'tb_buyer_001', conversationId: conversation });
 
@@ -167,6 +173,29 @@ describe('handoff to a person', () => {
       expect((await fetch(`${h.kefu.url}${path}`)).status).toBe(401);
       expect((await fetch(`${h.kefu.url}${path}`, { headers: { authorization: 'Bearer not-a-token-at-all' } })).status).toBe(401);
     }
+  });
+
+  it('keeps every conversation\'s transcript in Redis with a TTL, readable by agents only', async () => {
+    const h = await harness();
+    const conversation = `ht-${randomUUID()}`;
+    await buyer(h, conversation)('你好');
+    const path = `/api/agent/conversations/test/${conversation}/transcript`;
+    const { status, body } = await h.alice('GET', path);
+    expect(status).toBe(200);
+    const transcript = body.transcript as Partial<Activity>[];
+    expect(transcript[0]).toMatchObject({ type: 'message', text: '你好', from: { id: 'tb_buyer_001', role: 'user' } });
+    expect(transcript[1]).toMatchObject({ type: 'message', from: { role: 'bot' } });
+    expect((await fetch(`${h.kefu.url}${path}`)).status).toBe(401);
+    const [key] = await redis.keys(`*log:{test/conversations/${conversation}/}`);
+    const ttl = await redis.ttl(key!);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(7 * 24 * 3600);
+  });
+
+  it('serves /metrics only with METRICS_TOKEN when it is set', async () => {
+    const h = await harness(undefined, { METRICS_TOKEN: 'metrics-token-0123' });
+    expect((await fetch(`${h.kefu.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${h.kefu.url}/metrics`, { headers: { authorization: 'Bearer metrics-token-0123' } })).status).toBe(200);
   });
 
   it('counts handoffs by reason and rung, and conversations for containment', async () => {
