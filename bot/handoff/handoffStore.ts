@@ -9,7 +9,7 @@ import type { PriorityFactor } from '../../knowledge/policy/handoffPriority.js';
 import type { Rung } from '../../knowledge/policy/escalation.js';
 import type { BuyerReference } from '../proactive/buyerContacts.js';
 import type { ConversationId } from '../transcripts/conversationLog.js';
-import { conversationStateName, taggedKey } from '../state/redisKeys.js';
+import { conversationStateName } from '../state/redisKeys.js';
 
 export type HandoffStatus = 'queued' | 'assigned' | 'resolved' | 'returned';
 
@@ -65,23 +65,32 @@ end
 redis.call('HSET', KEYS[1], 'status', 'assigned', 'agentId', ARGV[1], 'assignedAt', ARGV[2])
 return 'ok'`;
 
+/**
+ * Every handoff key shares one hash tag, so opening and closing a case (which touch the case,
+ * the conversation's pointer and the open set together) stay single-slot on Redis Cluster.
+ * Handoffs are few next to turns, so one slot is no bottleneck.
+ */
 export class RedisHandoffStore implements HandoffStore {
-  private readonly openSet: string;
+  private readonly base: string;
 
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
+    prefix: string,
     private readonly ttlSeconds: number,
   ) {
-    this.openSet = `${prefix}handoffs-open`;
+    this.base = `${prefix}{handoffs}`;
+  }
+
+  private get openSet() {
+    return `${this.base}:open`;
   }
 
   private caseKey(id: string) {
-    return taggedKey(this.prefix, 'handoff', id);
+    return `${this.base}:case:${id}`;
   }
 
   private conversationKey(where: ConversationId) {
-    return taggedKey(this.prefix, 'handoff-of', conversationStateName(where.channelId, where.conversationId));
+    return `${this.base}:of:${conversationStateName(where.channelId, where.conversationId)}`;
   }
 
   async open(entry: NewCase, now: Date): Promise<{ handoff: HandoffCase; created: boolean }> {
