@@ -96,6 +96,24 @@ function stateBackend(config: Config, logger: Logger): StateBackend {
   };
 }
 
+/** Stores every process must share: Redis, or memory in the embedded single-process mode. */
+function sharedStores(config: Config, redis: Redis | undefined) {
+  const prefix = config.REDIS_KEY_PREFIX;
+  if (!redis)
+    return {
+      contacts: new MemoryBuyerContacts(),
+      replayGuard: new MemoryReplayGuard(REPLAY_RETENTION_SECONDS),
+      conversationLog: new MemoryConversationLog(),
+      handoffs: new MemoryHandoffStore(),
+    };
+  return {
+    contacts: new RedisBuyerContacts(redis, prefix, config.USER_TTL_SECONDS),
+    replayGuard: new RedisReplayGuard(redis, prefix, REPLAY_RETENTION_SECONDS),
+    conversationLog: new RedisConversationLog(redis, prefix, config.CONVERSATION_TTL_SECONDS),
+    handoffs: new RedisHandoffStore(redis, prefix, config.CONVERSATION_TTL_SECONDS),
+  };
+}
+
 /** The shop's order system: ORDER_API_URL over HTTP, or the embedded demo (also served at /demo-orders). */
 function orderApi(config: Config, logger: Logger, redis: Redis | undefined, clock: () => Date): { api: OrderApi; demo: boolean } {
   if (!config.ORDER_API_URL) {
@@ -154,22 +172,13 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
   const backend = stateBackend(config, logger);
   const orders = overrides.orderApi ? { api: overrides.orderApi, demo: false } : orderApi(config, logger, backend.redis, clock);
   const metrics = createMetrics();
-  const contacts = backend.redis
-    ? new RedisBuyerContacts(backend.redis, config.REDIS_KEY_PREFIX, config.USER_TTL_SECONDS)
-    : new MemoryBuyerContacts();
+  const { contacts, replayGuard, conversationLog, handoffs } = sharedStores(config, backend.redis);
   const orderEvents = new OrderEventBus((err, event) => logger.error({ err, eventId: event.id }, 'order event subscriber failed'));
-  const replayGuard = backend.redis
-    ? new RedisReplayGuard(backend.redis, config.REDIS_KEY_PREFIX, REPLAY_RETENTION_SECONDS)
-    : new MemoryReplayGuard(REPLAY_RETENTION_SECONDS);
   const conversationState = new ConversationState(backend.conversationStorage);
   const userState = new UserState(backend.userStorage);
   const conversationData = conversationState.createProperty<ConversationData>('conversation');
   const cases = new ConversationCaseLog(conversationState.createProperty<RecordedCase[]>('cases'), logger);
   const orderService = new OrderService(orders.api);
-  const conversationLog = backend.redis
-    ? new RedisConversationLog(backend.redis, config.REDIS_KEY_PREFIX, config.CONVERSATION_TTL_SECONDS)
-    : new MemoryConversationLog();
-  const handoffs = backend.redis ? new RedisHandoffStore(backend.redis, config.REDIS_KEY_PREFIX, config.CONVERSATION_TTL_SECONDS) : new MemoryHandoffStore();
   const handoff = new HumanHandoff({ store: handoffs, log: conversationLog, orders: orderService, templates, knowledge, cases, metrics, clock });
   const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, optOuts: contacts, clock });
   const bot = new KefuBot({ conversationState, userState, conversationData, mainDialog, recognizer, lock: backend.lock, contacts, handoffs, metrics, logger });
@@ -216,7 +225,6 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     orders: orders.api,
     tasks: agentTasks,
     copilot: { recognizer, knowledge, templates, itemSkus: (itemId) => orderService.getItemSkus(itemId) },
-    logger,
     clock,
   });
 

@@ -9,7 +9,6 @@ import { suggest, type CopilotDeps } from '../copilot/copilot.js';
 import type { HandoffDesk } from '../handoff/handoffDesk.js';
 import type { HandoffCase, HandoffStore } from '../handoff/handoffStore.js';
 import { sendError } from '../http/errors.js';
-import type { Logger } from '../logger.js';
 import type { Trade } from '../orders/contract.js';
 import type { OrderApi } from '../orders/orderApi.js';
 import type { AgentTasks } from '../proactive/agentTasks.js';
@@ -24,7 +23,6 @@ export interface AgentRoutesDeps {
   orders: OrderApi;
   tasks?: AgentTasks;
   copilot: CopilotDeps;
-  logger: Logger;
   clock: () => Date;
 }
 

@@ -46,6 +46,7 @@ export class HandoffDesk {
     const result = await this.deps.store.claim(id, agent.id, now);
     if (!result.ok) return result;
     this.deps.metrics.pickupSeconds.observe({ rung: handoff.rung }, (now.getTime() - Date.parse(handoff.queuedAt)) / 1000);
+    this.audit('claimed', handoff, agent);
     await this.send(result.handoff, agent, this.deps.templates.render('handoff.agentJoined', { agentName: agent.id }), 'accepted');
     return result;
   }
@@ -55,6 +56,7 @@ export class HandoffDesk {
     const handoff = await this.assignedTo(id, agent);
     if (!('id' in handoff)) return handoff;
     await this.send(handoff, agent, escapeText(text));
+    this.audit('replied', handoff, agent);
     return { ok: true };
   }
 
@@ -62,6 +64,7 @@ export class HandoffDesk {
     const handoff = await this.assignedTo(id, agent);
     if (!('id' in handoff)) return handoff;
     await this.deps.store.close(id, 'returned');
+    this.audit('gave back', handoff, agent);
     await this.send(handoff, undefined, this.deps.templates.render('handoff.backToBot'), 'completed');
     return { ok: true };
   }
@@ -70,6 +73,7 @@ export class HandoffDesk {
     const handoff = await this.assignedTo(id, agent);
     if (!('id' in handoff)) return handoff;
     await this.deps.store.close(id, 'resolved');
+    this.audit('resolved', handoff, agent);
     await this.send(handoff, agent, undefined, 'completed');
     return { ok: true };
   }
@@ -82,6 +86,11 @@ export class HandoffDesk {
       if (handoff.status !== 'queued' || now - Date.parse(handoff.queuedAt) < maxWaitMs) continue;
       if (await this.deps.store.markWaitNotice(handoff.id)) await this.send(handoff, undefined, this.deps.templates.render('handoff.noAgentYet'));
     }
+  }
+
+  /** Who did what to which case (never the text: it may quote the buyer). */
+  private audit(action: string, handoff: HandoffCase, agent: Agent): void {
+    this.deps.logger.info({ caseId: handoff.id, conversationId: handoff.conversationId, agentId: agent.id, role: agent.role }, `handoff ${action}`);
   }
 
   private async assignedTo(id: string, agent: Agent): Promise<HandoffCase | { ok: false; reason: DeskRefusal }> {
