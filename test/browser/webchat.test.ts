@@ -83,6 +83,29 @@ describe('web chat page', () => {
     await expect.poll(() => lastBotText(page)).toContain('亲，L码给您留好了');
   }, 60_000);
 
+  it('reconnects after a server restart and keeps the conversation', async () => {
+    const env = { REDIS_URL: url, REDIS_KEY_PREFIX: prefix, WEBCHAT_SECRET: 'webchat-secret-for-tests' };
+    const first = await startKefu(env);
+    const port = String(first.port);
+    const page = await browser.newPage();
+    await page.goto(`${first.url}/`);
+    await page.getByRole('button', { name: 'tb_buyer_003' }).click();
+    await expect.poll(() => lastBotText(page), { timeout: 15_000 }).toContain('欢迎光临');
+    await send(page, '谢谢');
+    await expect.poll(() => lastBotText(page)).toContain('不客气');
+
+    await first.stop(200);
+    const second = await startKefu({ ...env, PORT: port });
+    try {
+      // Web Chat's client resumes the conversation on its own (its retry comes after ~10 s).
+      await send(page, '我要开发票');
+      await expect.poll(() => lastBotText(page), { timeout: 30_000 }).toContain('电子普通发票');
+      expect(await lastBotText(page)).toContain('不客气');
+    } finally {
+      await second.stop(200);
+    }
+  }, 60_000);
+
   it('fits a phone screen', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await page.goto(`${kefu.url}/`);

@@ -108,6 +108,13 @@ describe('催付 reminders', () => {
     const answer = textOf(await buyerChats(h, conversation, '价格/优惠券'));
     expect(answer).toContain('满99元减10元');
     expect(await metric(h, 'kefu_proactive_sent_total{kind="payment_reminder"}')).toEqual(['kefu_proactive_sent_total{kind="payment_reminder"} 1']);
+
+    // The buyer pays: the second reminder is cancelled and the payment counts for the reminder.
+    expect((await jobState(h, 'payment_reminder', 2))?.state).toBe('delayed');
+    h.orders.patch(UNPAID, { status: 'WAIT_SELLER_SEND_GOODS' });
+    expect(await postEvent(h, event(h, 'trade.paid'))).toBe(202);
+    expect(await jobState(h, 'payment_reminder', 2)).toBeUndefined();
+    expect(await metric(h, 'kefu_orders_paid_after_reminder_total ')).toEqual(['kefu_orders_paid_after_reminder_total 1']);
   });
 
   it('is cancelled by payment, and a payment after a reminder is counted', async () => {

@@ -14,7 +14,7 @@ export async function startKefu(env: Record<string, string> = {}, overrides: Kef
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
   const logger = createLogger(config.LOG_LEVEL);
   const kefu = await createKefu(config, logger, overrides);
-  const serving = await serve(kefu, 0, '127.0.0.1', logger);
+  const serving = await serve(kefu, config.PORT, config.HOST, logger);
   return { ...serving, url: `http://127.0.0.1:${serving.port}`, kefu };
 }
 
