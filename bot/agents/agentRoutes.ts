@@ -9,6 +9,7 @@ import { suggest, type CopilotDeps } from '../copilot/copilot.js';
 import type { HandoffDesk } from '../handoff/handoffDesk.js';
 import type { HandoffCase, HandoffStore } from '../handoff/handoffStore.js';
 import { sendError } from '../http/errors.js';
+import type { Intent } from '../nlu/types.js';
 import type { Trade } from '../orders/contract.js';
 import type { OrderApi } from '../orders/orderApi.js';
 import type { AgentTasks } from '../proactive/agentTasks.js';
@@ -35,6 +36,8 @@ const SuggestRequest = z
   })
   .refine((r) => r.text || (r.channelId && r.conversationId), { message: 'give text, or channelId and conversationId' });
 
+const SMALL_TALK = new Set<Intent>(['none', 'greeting', 'thanks', 'cancel', 'human_agent']);
+
 const Reply = z.strictObject({ text: z.string().trim().min(1).max(2000) });
 
 const REFUSALS = { not_found: 404, taken: 409, not_yours: 403, above_your_role: 403 } as const;
@@ -48,9 +51,16 @@ function badRequest(res: Response, error: z.ZodError) {
 export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Router } {
   const { desk, store, log, agents } = deps;
   const json = express.json({ limit: '16kb' });
+  /**
+   * The buyer's latest question: the newest buyer message about something (an intent other than
+   * none, greetings, thanks, cancel or 转人工), else simply the newest buyer message.
+   */
   const lastBuyerText = async (where: { channelId: string; conversationId: string }) => {
     const { activities } = await log.since(where, 0);
-    return activities.filter((a) => a.type === 'message' && a.from?.role !== 'bot' && !a.channelData?.kefuAgent && a.text).at(-1)?.text;
+    const texts = activities.filter((a) => a.type === 'message' && a.from?.role !== 'bot' && a.text).map((a) => a.text!);
+    const now = deps.clock();
+    const question = [...texts].reverse().find((t) => !SMALL_TALK.has(deps.copilot.recognizer.recognize(t, now).intent));
+    return question ?? texts.at(-1);
   };
   const tradeOf = (tid: string | undefined): Promise<Trade | undefined> => (tid ? deps.orders.trade(tid).catch(() => undefined) : Promise.resolve(undefined));
 

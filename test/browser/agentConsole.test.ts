@@ -58,6 +58,9 @@ describe('agent console', () => {
     await expect.poll(() => page.locator('#transcript').innerText()).toContain(HOSTILE);
     expect(await page.locator('#transcript img').count()).toBe(0);
     expect(await page.locator('#order').innerText()).toContain('3289114476201230004');
+    await expect.poll(() => page.locator('#deadlines').innerText()).toContain('七天无理由退换截止');
+    // Copilot reads the buyer's latest question (the exchange), not the noise after it.
+    expect(await page.locator('#decision').innerText()).toContain('不能换 · price_difference');
 
     await page.getByRole('button', { name: '接入' }).click();
     await expect.poll(() => page.locator('#case-status').textContent()).toContain('xiaoqing 接待中');

@@ -118,6 +118,34 @@ describe('web chat page', () => {
     await page.screenshot({ path: 'docs/webchat-phone.png' });
   });
 
+  it('works from the keyboard alone', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${kefu.url}/`);
+    // Tab to the first demo buyer and press Enter; the chat's input then has the focus.
+    await page.getByRole('button', { name: 'tb_buyer_001' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('tb_buyer_001');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lastBotText(page), { timeout: 15_000 }).toContain('欢迎光临');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await page.keyboard.type('谢谢');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => lastBotText(page)).toContain('不客气');
+    expect(await page.getByRole('region', { name: '与客服小满的聊天窗口' }).count()).toBe(1);
+  });
+
+  it('embeds in a shop page as a widget', async () => {
+    const { token } = (await (await fetch(`${kefu.url}/webchat/demo-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buyerId: 'tb_buyer_002' }) })).json()) as { token: string };
+    const page = await browser.newPage();
+    await page.setContent(`<!doctype html><html><body><h1>小满生活旗舰店</h1><script src="${kefu.url}/widget.js" data-buyer-token="${token}"></script></body></html>`);
+    const open = page.getByRole('button', { name: '联系客服' });
+    await open.click();
+    expect(await open.getAttribute('aria-expanded')).toBe('true');
+    const chat = page.frameLocator('iframe[title="在线客服"]');
+    await expect.poll(() => chat.locator('#webchat').innerText(), { timeout: 15_000 }).toContain('欢迎光临');
+    expect(await chat.locator('#buyer').innerText()).toContain('tb_buyer_002');
+  });
+
   it('refuses a tampered buyer token', async () => {
     const { token } = (await (await fetch(`${kefu.url}/webchat/demo-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buyerId: 'tb_buyer_001' }) })).json()) as { token: string };
     const [body, signature] = token.split('.');

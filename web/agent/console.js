@@ -168,6 +168,7 @@ function renderOrder(order, copilot) {
     ])
       dl.append(el('dt', k), el('dd', v));
   } else dl.append(el('dt', '订单'), el('dd', '未关联'));
+  $('decision').replaceChildren(...describeDecision(copilot?.decision).map((line) => el('li', line)));
   $('deadlines').replaceChildren(...(copilot?.deadlines ?? []).map((d) => el('li', `${d.label}：${new Date(d.dueAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}（${d.ruleIds.join(', ')}）`)));
   $('copilot-meta').textContent = copilot ? `意图 ${copilot.intent.name}（${copilot.intent.confidence}）· 升级 ${copilot.escalation.rung}` : '';
   $('suggestions').replaceChildren(
@@ -185,6 +186,26 @@ function renderOrder(order, copilot) {
     }),
   );
   $('evidence').replaceChildren(...(openCase.evidence ?? []).map((e) => el('li', e)));
+}
+
+/** The policy decision behind the suggestions, in a line or two, with its rule ids. */
+function describeDecision(decision) {
+  if (!decision) return [];
+  const rules = (ids) => (ids?.length ? `（${ids.join(', ')}）` : '');
+  switch (decision.kind) {
+    case 'exchange': {
+      const d = decision.decision;
+      if (d.allowed) return [`换成「${decision.target}」：可以换${rules(d.ruleIds)}`];
+      if (d.failures.length) return [`换成「${decision.target}」：不能换 · ${d.failures.map((f) => f.condition).join('、')}${rules(d.ruleIds)}`];
+      return [`换成「${decision.target}」：待确认 ${d.pending.join('、')}${rules(d.ruleIds)}`];
+    }
+    case 'refund':
+      return decision.routes.map((r) => `${r.reason?.label ?? ''}：${r.available ? `${r.kind}，退货运费 ${r.returnPostage}` : `不可退（${r.blockedBy}）`}${rules(r.ruleIds)}`);
+    case 'shipment':
+      return [`${decision.status.overdue ? '已超' : '未超'}发货时限（付款后${decision.status.hoursSincePaid}小时）${rules(decision.status.ruleIds)}`];
+    default:
+      return [];
+  }
 }
 
 async function act(path) {

@@ -4,6 +4,20 @@
 /* global WebChat */
 
 const $ = (id) => document.getElementById(id);
+
+/** Web storage, or an in-memory stand-in where the browser denies it (e.g. a third-party iframe). */
+function storage(kind) {
+  try {
+    const real = window[kind];
+    real.getItem('probe');
+    return real;
+  } catch {
+    const memory = new Map();
+    return { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => memory.set(k, String(v)), removeItem: (k) => memory.delete(k) };
+  }
+}
+const session = storage('sessionStorage');
+const local = storage('localStorage');
 const DOMAIN = `${location.origin}/directline`;
 const BUYER_TOKEN_KEY = 'kefu-buyer-token';
 
@@ -32,7 +46,7 @@ async function newConversation(buyerToken) {
 async function connect(buyerToken) {
   const buyerId = buyerIdOf(buyerToken);
   const savedKey = `kefu-conversation:${buyerId}`;
-  let saved = JSON.parse(localStorage.getItem(savedKey) ?? 'null');
+  let saved = JSON.parse(local.getItem(savedKey) ?? 'null');
   if (saved) {
     const check = await fetch(`${DOMAIN}/conversations/${encodeURIComponent(saved.conversationId)}`, { headers: { authorization: `Bearer ${saved.token}` } });
     if (!check.ok) saved = null;
@@ -40,12 +54,12 @@ async function connect(buyerToken) {
   if (!saved) {
     const started = await newConversation(buyerToken);
     saved = { conversationId: started.conversationId, token: started.token };
-    localStorage.setItem(savedKey, JSON.stringify(saved));
+    local.setItem(savedKey, JSON.stringify(saved));
   }
   const directLine = WebChat.createDirectLine({ domain: DOMAIN, token: saved.token, conversationId: saved.conversationId, webSocket: true });
   // The client refreshes its token every 15 minutes; keep the newest for the next visit.
-  setInterval(() => directLine.token && localStorage.setItem(savedKey, JSON.stringify({ ...saved, token: directLine.token })), 60_000);
-  addEventListener('pagehide', () => directLine.token && localStorage.setItem(savedKey, JSON.stringify({ ...saved, token: directLine.token })));
+  setInterval(() => directLine.token && local.setItem(savedKey, JSON.stringify({ ...saved, token: directLine.token })), 60_000);
+  addEventListener('pagehide', () => directLine.token && local.setItem(savedKey, JSON.stringify({ ...saved, token: directLine.token })));
 
   $('buyer').textContent = buyerId ? `买家 ${buyerId}` : '';
   $('webchat').hidden = false;
@@ -83,7 +97,7 @@ async function demoSignIn() {
     button.textContent = buyerId;
     button.addEventListener('click', async () => {
       const { token } = await (await fetch('/webchat/demo-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buyerId }) })).json();
-      sessionStorage.setItem(BUYER_TOKEN_KEY, token);
+      session.setItem(BUYER_TOKEN_KEY, token);
       $('demo-sign-in').hidden = true;
       start(token);
     });
@@ -95,15 +109,15 @@ async function start(buyerToken) {
   try {
     await connect(buyerToken);
   } catch (err) {
-    sessionStorage.removeItem(BUYER_TOKEN_KEY);
+    session.removeItem(BUYER_TOKEN_KEY);
     fail(err.message === 'forbidden' ? '身份校验失败：买家身份无效或已过期，请从店铺页面重新打开。' : '暂时连不上客服，请稍后再试。');
   }
 }
 
 const fromPage = new URLSearchParams(location.hash.slice(1)).get('token');
 if (fromPage) history.replaceState(null, '', location.pathname); // keep the token out of the address bar
-const buyerToken = fromPage ?? sessionStorage.getItem(BUYER_TOKEN_KEY);
+const buyerToken = fromPage ?? session.getItem(BUYER_TOKEN_KEY);
 if (buyerToken) {
-  sessionStorage.setItem(BUYER_TOKEN_KEY, buyerToken);
+  session.setItem(BUYER_TOKEN_KEY, buyerToken);
   start(buyerToken);
 } else demoSignIn();
