@@ -25,7 +25,7 @@ export interface Suggestion {
 }
 
 export type CopilotDecision =
-  | { kind: 'exchange'; target: string; decision: ExchangeDecision }
+  | { kind: 'exchange'; target: string; decision: ExchangeDecision; failedConditions: string[] }
   | { kind: 'refund'; routes: RefundRoute[] }
   | { kind: 'shipment'; status: ShipmentStatus };
 
@@ -101,7 +101,9 @@ async function decide(deps: CopilotDeps, recognition: Recognition, trade: Trade,
         },
         now,
       );
-      return { kind: 'exchange', target: skuName(target.properties), decision };
+      // The failed conditions also in the shop's words, for the console.
+      const failedConditions = decision.failures.map((f) => deps.templates.label('exchangeFailure', f.condition));
+      return { kind: 'exchange', target: skuName(target.properties), decision, failedConditions };
     }
     case 'refund_request':
     case 'return_request': {

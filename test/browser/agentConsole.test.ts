@@ -60,7 +60,7 @@ describe('agent console', () => {
     expect(await page.locator('#order').innerText()).toContain('3289114476201230004');
     await expect.poll(() => page.locator('#deadlines').innerText()).toContain('七天无理由退换截止');
     // Copilot reads the buyer's latest question (the exchange), not the noise after it.
-    expect(await page.locator('#decision').innerText()).toContain('不能换 · price_difference');
+    expect(await page.locator('#decision').innerText()).toContain('不能换 · 想换的规格和原来的价格不一样');
 
     await page.getByRole('button', { name: '接入' }).click();
     await expect.poll(() => page.locator('#case-status').textContent()).toContain('xiaoqing 接待中');

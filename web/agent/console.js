@@ -196,7 +196,7 @@ function describeDecision(decision) {
     case 'exchange': {
       const d = decision.decision;
       if (d.allowed) return [`换成「${decision.target}」：可以换${rules(d.ruleIds)}`];
-      if (d.failures.length) return [`换成「${decision.target}」：不能换 · ${d.failures.map((f) => f.condition).join('、')}${rules(d.ruleIds)}`];
+      if (d.failures.length) return [`换成「${decision.target}」：不能换 · ${decision.failedConditions.join('、')}${rules(d.ruleIds)}`];
       return [`换成「${decision.target}」：待确认 ${d.pending.join('、')}${rules(d.ruleIds)}`];
     }
     case 'refund':
