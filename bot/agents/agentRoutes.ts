@@ -40,7 +40,7 @@ const SMALL_TALK = new Set<Intent>(['none', 'greeting', 'thanks', 'cancel', 'hum
 
 const Reply = z.strictObject({ text: z.string().trim().min(1).max(2000) });
 
-const REFUSALS = { not_found: 404, taken: 409, not_yours: 403, above_your_role: 403 } as const;
+const REFUSALS = { not_found: 404, taken: 409, not_yours: 403, above_your_role: 403, unreachable: 409 } as const;
 const refuse = (res: Response, reason: keyof typeof REFUSALS) => sendError(res, REFUSALS[reason], reason, reason.replace(/_/g, ' '));
 
 function badRequest(res: Response, error: z.ZodError) {

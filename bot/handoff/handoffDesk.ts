@@ -23,7 +23,8 @@ export interface HandoffDeskDeps {
   clock: () => Date;
 }
 
-export type DeskRefusal = 'not_found' | 'taken' | 'not_yours' | 'above_your_role';
+/** `unreachable`: the buyer's channel takes no messages outside a turn (e.g. expectReplies only). */
+export type DeskRefusal = 'not_found' | 'taken' | 'not_yours' | 'above_your_role' | 'unreachable';
 
 /** Agents take cases on their own rung and 小二 advice; supervisors take any. */
 export function mayTake(agent: Agent, handoff: HandoffCase): boolean {
@@ -55,6 +56,7 @@ export class HandoffDesk {
   async reply(id: string, agent: Agent, text: string): Promise<{ ok: true } | { ok: false; reason: DeskRefusal }> {
     const handoff = await this.assignedTo(id, agent);
     if (!('id' in handoff)) return handoff;
+    if (!handoff.reference.serviceUrl) return { ok: false, reason: 'unreachable' };
     await this.send(handoff, agent, escapeText(text));
     this.audit('replied', handoff, agent);
     return { ok: true };
@@ -106,6 +108,8 @@ export class HandoffDesk {
    * Bot Framework's handoff status event, which also tells every agent console to refresh.
    */
   private async send(handoff: HandoffCase, agent: Agent | undefined, text: string | undefined, status?: 'accepted' | 'completed'): Promise<void> {
+    // A channel without a serviceUrl (the terminal chat) only hears replies within its own turns.
+    if (!handoff.reference.serviceUrl) return;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, handoff.reference, async (context) => {
       if (text !== undefined) {
         const message: Partial<Activity> = MessageFactory.text(text);

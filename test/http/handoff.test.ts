@@ -167,6 +167,17 @@ describe('handoff to a person', () => {
     expect((await h.lead('POST', `/api/agent/cases/${supervisorCase!.id}/claim`)).status).toBe(200);
   });
 
+  it('a channel that cannot be called back (expectReplies only): taking works, replying says so', async () => {
+    const h = await harness();
+    const conversation = `hx-${randomUUID()}`;
+    await say(h.kefu.url, conversation, '转人工', 'tb_buyer_001');
+    const [queued] = (await queue(h.alice)).filter((c) => c.conversationId === conversation);
+    expect((await h.alice('POST', `/api/agent/cases/${queued!.id}/claim`)).status).toBe(200);
+    const reply = await h.alice('POST', `/api/agent/cases/${queued!.id}/messages`, { text: '您好' });
+    expect(reply.status).toBe(409);
+    expect((reply.body.error as { code: string }).code).toBe('unreachable');
+  });
+
   it('refuses agent endpoints without a valid token', async () => {
     const h = await harness();
     for (const path of ['/api/agent/queue', '/api/agent/me', '/api/agent/events', '/api/agent/tasks']) {
