@@ -69,6 +69,8 @@ async function connect(buyerToken) {
       userID: buyerId,
       username: buyerId,
       locale: 'zh-CN',
+      // The bot writes one thought per line; keep its line breaks (Markdown would join them).
+      renderMarkdown: (markdown, ...rest) => WebChat.renderMarkdown(markdown.replace(/([^\n])\n(?!\n)/g, '$1  \n'), ...rest),
       styleOptions: {
         accent: '#ff5000',
         botAvatarInitials: '满',
