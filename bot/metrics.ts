@@ -3,6 +3,7 @@
  */
 import { Router } from 'express';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { bearerToken } from './http/bearer.js';
 import { sendError } from './http/errors.js';
 
 export type Metrics = ReturnType<typeof createMetrics>;
@@ -55,7 +56,7 @@ export function createMetrics() {
 export function metricsRouter(registry: Registry, token: string | undefined): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    if (token && req.get('authorization') !== `Bearer ${token}`) return sendError(res, 401, 'unauthorised', 'a valid bearer token is required');
+    if (token && bearerToken(req.get('authorization')) !== token) return sendError(res, 401, 'unauthorised', 'a valid bearer token is required');
     res.type(registry.contentType).send(await registry.metrics());
   });
   return router;

@@ -6,10 +6,10 @@
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ItemSkus, OrderLine, Trade } from '../bot/orders/contract.js';
-import { lineAsExchangeSku, skuAsExchangeTarget, skuByWords, skuName } from '../bot/orders/skus.js';
+import { toExchangeInput, toOrderFacts } from '../bot/orders/orderFacts.js';
+import { skuByWords, skuName } from '../bot/orders/skus.js';
 import { runningDeadlines } from '../knowledge/policy/deadlines.js';
 import { exchangeEligibility, type ExchangeInput } from '../knowledge/policy/exchange.js';
-import { toOrderFacts, signTimeOf } from '../bot/orders/orderFacts.js';
 import { explainExchange, listDeadlines } from '../templates/explain.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
@@ -130,14 +130,6 @@ export class ExchangeDialog extends FlowDialog {
 
   private policyInput(state: ExchangeState, skuId = state.targetSkuId): ExchangeInput {
     const sku = state.item.skus.find((s) => s.skuId === skuId)!;
-    return {
-      status: state.trade.status,
-      signed: signTimeOf(state.trade),
-      freeShipping: state.trade.freeShipping,
-      line: lineAsExchangeSku(state.line),
-      target: skuAsExchangeTarget(state.item, sku),
-      intact: state.intact,
-      postageAgreed: state.postageAgreed,
-    };
+    return toExchangeInput(state.trade, state.line, state.item, sku, { intact: state.intact, postageAgreed: state.postageAgreed });
   }
 }

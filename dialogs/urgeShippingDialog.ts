@@ -5,7 +5,7 @@
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Trade } from '../bot/orders/contract.js';
-import { parseYuan } from '../knowledge/policy/money.js';
+import { toShipmentInput } from '../bot/orders/orderFacts.js';
 import { shipmentStatus } from '../knowledge/policy/shipment.js';
 import { explainShipment } from '../templates/explain.js';
 import type { FlowOptions } from './exchangeDialog.js';
@@ -38,11 +38,8 @@ export class UrgeShippingDialog extends FlowDialog {
       return step.endDialog();
     }
     const now = this.deps.clock();
-    const status = shipmentStatus(
-      this.deps.knowledge,
-      { platform: trade.platform, paidAt: new Date(trade.payTime!), price: parseYuan(trade.payment) - parseYuan(trade.postFee) },
-      now,
-    );
+    // WAIT_SELLER_SEND_GOODS: paid, so the input is there.
+    const status = shipmentStatus(this.deps.knowledge, toShipmentInput(trade)!, now);
     await step.context.sendActivity(explainShipment(this.deps.templates, status, this.deps.knowledge.profile));
     if (status.overdue)
       await this.deps.cases.record(step.context, {

@@ -15,8 +15,7 @@ import { Bench, type Task } from 'tinybench';
 import { loadDataset } from '../bot/nlu/dataset.js';
 import { createRecognizer } from '../bot/nlu/index.js';
 import { DEMO_ITEMS, demoTrades } from '../bot/orders/demo/fixtures.js';
-import { signTimeOf, toOrderFacts } from '../bot/orders/orderFacts.js';
-import { lineAsExchangeSku, skuAsExchangeTarget } from '../bot/orders/skus.js';
+import { toExchangeInput, toOrderFacts } from '../bot/orders/orderFacts.js';
 import { loadKnowledge } from '../knowledge/loader.js';
 import { KNOWLEDGE_DIR } from '../knowledge/paths.js';
 import { runningDeadlines } from '../knowledge/policy/deadlines.js';
@@ -44,11 +43,7 @@ bench
     recognizer.recognize(messages[i++ % messages.length]!, now);
   })
   .add('exchange eligibility + running deadlines', () => {
-    exchangeEligibility(
-      knowledge,
-      { status: trade.status, signed: signTimeOf(trade), freeShipping: trade.freeShipping, line: lineAsExchangeSku(line), target: skuAsExchangeTarget(item, target), intact: true },
-      now,
-    );
+    exchangeEligibility(knowledge, toExchangeInput(trade, line, item, target, { intact: true }), now);
     runningDeadlines(knowledge, toOrderFacts(trade), now);
   })
   .add('one turn over HTTP, state in Redis', async () => {

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { bearerToken } from '../http/bearer.js';
 import { sendError } from '../http/errors.js';
 
 export const AGENT_ROLES = ['agent', 'supervisor'] as const;
@@ -52,7 +53,7 @@ export class AgentDirectory {
   /** Express middleware: `Authorization: Bearer <token>` of a known agent, else 401. */
   requireAgent() {
     return (req: Request, res: Response, next: NextFunction) => {
-      const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+      const token = bearerToken(req.get('authorization'));
       const agent = token ? this.byToken(token) : undefined;
       if (!agent) return sendError(res, 401, 'unauthorised', 'sign in with your agent token (Authorization: Bearer …)');
       res.locals.agent = agent;

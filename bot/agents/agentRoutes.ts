@@ -3,6 +3,7 @@
  * case with its transcript, order panel and copilot suggestions, and the actions on it. Also
  * POST /api/copilot/suggest.
  */
+import type { Activity } from 'botbuilder';
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { suggest, type CopilotDeps } from '../copilot/copilot.js';
@@ -55,8 +56,7 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
    * The buyer's latest question: the newest buyer message about something (an intent other than
    * none, greetings, thanks, cancel or 转人工), else simply the newest buyer message.
    */
-  const lastBuyerText = async (where: { channelId: string; conversationId: string }) => {
-    const { activities } = await log.since(where, 0);
+  const latestQuestion = (activities: Partial<Activity>[]) => {
     const texts = activities.filter((a) => a.type === 'message' && a.from?.role !== 'bot' && a.text).map((a) => a.text!);
     const now = deps.clock();
     const question = [...texts].reverse().find((t) => !SMALL_TALK.has(deps.copilot.recognizer.recognize(t, now).intent));
@@ -70,7 +70,7 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
     if (!parsed.success) return badRequest(res, parsed.error);
     const { text, channelId, conversationId, tid } = parsed.data;
     const where = channelId && conversationId ? { channelId, conversationId } : undefined;
-    const message = text ?? (where && (await lastBuyerText(where)));
+    const message = text ?? (where && latestQuestion((await log.since(where, 0)).activities));
     if (!message) return sendError(res, 404, 'no_buyer_message', 'the conversation has no buyer message yet');
     const open = where && (await store.active(where));
     const trade = await tradeOf(tid ?? open?.tid);
@@ -112,7 +112,7 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
     const handoff = await caseOf(req.params.id, res);
     if (!handoff) return;
     const { activities } = await log.since(handoff, 0);
-    const message = await lastBuyerText(handoff);
+    const message = latestQuestion(activities);
     const trade = await tradeOf(handoff.tid);
     res.json({
       case: handoff,

@@ -9,15 +9,15 @@ import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { runningDeadlines, type Deadline } from '../../knowledge/policy/deadlines.js';
 import { escalationRung, type EscalationCase, type EscalationDecision } from '../../knowledge/policy/escalation.js';
 import { exchangeEligibility, type ExchangeDecision } from '../../knowledge/policy/exchange.js';
-import { parseYuan, yuanToFen } from '../../knowledge/policy/money.js';
+import { yuanToFen } from '../../knowledge/policy/money.js';
 import { refundReasonsFor, routeRefund, type RefundRoute } from '../../knowledge/policy/refund.js';
 import { shipmentStatus, type ShipmentStatus } from '../../knowledge/policy/shipment.js';
 import type { RuleId } from '../../knowledge/schema.js';
 import { explainEscalation, explainExchange, explainRefund, explainShipment, listDeadlines } from '../../templates/explain.js';
 import type { Templates } from '../../templates/templates.js';
 import type { ItemSkus, Trade } from '../orders/contract.js';
-import { toOrderFacts, toRefundInput, signTimeOf } from '../orders/orderFacts.js';
-import { lineAsExchangeSku, skuAsExchangeTarget, skuByWords, skuName } from '../orders/skus.js';
+import { toExchangeInput, toOrderFacts, toRefundInput, toShipmentInput } from '../orders/orderFacts.js';
+import { skuByWords, skuName } from '../orders/skus.js';
 
 export interface Suggestion {
   text: string;
@@ -90,17 +90,7 @@ async function decide(deps: CopilotDeps, recognition: Recognition, trade: Trade,
       const item = await deps.itemSkus(line.itemId);
       const target = skuByWords(item, line, recognition.entities) ?? item.skus.find((s) => s.skuId !== line.skuId);
       if (!target) return undefined;
-      const decision = exchangeEligibility(
-        knowledge,
-        {
-          status: trade.status,
-          signed: signTimeOf(trade),
-          freeShipping: trade.freeShipping,
-          line: lineAsExchangeSku(line),
-          target: skuAsExchangeTarget(item, target),
-        },
-        now,
-      );
+      const decision = exchangeEligibility(knowledge, toExchangeInput(trade, line, item, target), now);
       // The failed conditions also in the shop's words, for the console.
       const failedConditions = decision.failures.map((f) => deps.templates.label('exchangeFailure', f.condition));
       return { kind: 'exchange', target: skuName(target.properties), decision, failedConditions };
@@ -113,12 +103,11 @@ async function decide(deps: CopilotDeps, recognition: Recognition, trade: Trade,
       const ordered = [...named, ...reasons.filter((r) => !named.includes(r))];
       return { kind: 'refund', routes: ordered.map((r) => routeRefund(knowledge, toRefundInput(trade, line, r.id), now)) };
     }
-    case 'urge_shipping':
-      if (!trade.payTime || trade.status !== 'WAIT_SELLER_SEND_GOODS') return undefined;
-      return {
-        kind: 'shipment',
-        status: shipmentStatus(knowledge, { platform: trade.platform, paidAt: new Date(trade.payTime), price: parseYuan(trade.payment) - parseYuan(trade.postFee) }, now),
-      };
+    case 'urge_shipping': {
+      const input = toShipmentInput(trade);
+      if (!input || trade.status !== 'WAIT_SELLER_SEND_GOODS') return undefined;
+      return { kind: 'shipment', status: shipmentStatus(knowledge, input, now) };
+    }
     default:
       return undefined;
   }

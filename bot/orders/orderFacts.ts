@@ -1,9 +1,12 @@
 /** Maps a contract trade onto the plain facts the policy functions take. */
 import { parseYuan } from '../../knowledge/policy/money.js';
 import type { OrderFacts } from '../../knowledge/policy/orderFacts.js';
+import type { ExchangeInput } from '../../knowledge/policy/exchange.js';
 import type { RefundInput } from '../../knowledge/policy/refund.js';
+import type { ShipmentInput } from '../../knowledge/policy/shipment.js';
 import type { SignTime } from '../../knowledge/policy/time.js';
-import type { OrderLine, Trade } from './contract.js';
+import type { ItemSkus, OrderLine, Sku, Trade } from './contract.js';
+import { lineAsExchangeSku, skuAsExchangeTarget } from './skus.js';
 
 export function signTimeOf(trade: Trade): SignTime | undefined {
   if (!trade.signTime) return undefined;
@@ -28,6 +31,7 @@ export function toOrderFacts(trade: Trade): OrderFacts {
 
 /** The facts `routeRefund` needs for one line of a trade and the reason the buyer gave. */
 export function toRefundInput(trade: Trade, line: OrderLine, reasonId: string): RefundInput {
+  const { signed, finishedAt } = toOrderFacts(trade);
   return {
     platform: trade.platform,
     status: trade.status,
@@ -36,9 +40,33 @@ export function toRefundInput(trade: Trade, line: OrderLine, reasonId: string): 
     returnInsurance: trade.returnInsurance,
     sevenDaySupported: line.sevenDayReturn,
     customised: line.customised,
-    signed: signTimeOf(trade),
-    finishedAt: trade.status === 'TRADE_FINISHED' && trade.endTime ? new Date(trade.endTime) : undefined,
+    signed,
+    finishedAt,
     goods: parseYuan(line.payment),
     postFee: parseYuan(trade.postFee),
   };
+}
+
+/** The facts `exchangeEligibility` needs to swap one line for another SKU of its item. */
+export function toExchangeInput(
+  trade: Trade,
+  line: OrderLine,
+  item: ItemSkus,
+  target: Sku,
+  answers: Pick<ExchangeInput, 'intact' | 'postageAgreed'> = {},
+): ExchangeInput {
+  return {
+    status: trade.status,
+    signed: signTimeOf(trade),
+    freeShipping: trade.freeShipping,
+    line: lineAsExchangeSku(line),
+    target: skuAsExchangeTarget(item, target),
+    ...answers,
+  };
+}
+
+/** The facts `shipmentStatus` needs (the price without postage, R15); undefined until paid. */
+export function toShipmentInput(trade: Trade): ShipmentInput | undefined {
+  if (!trade.payTime) return undefined;
+  return { platform: trade.platform, paidAt: new Date(trade.payTime), price: parseYuan(trade.payment) - parseYuan(trade.postFee) };
 }

@@ -20,6 +20,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Trade } from '../orders/contract.js';
 import type { OrderEvent } from '../orders/events/orderEvent.js';
+import { toOrderFacts } from '../orders/orderFacts.js';
 import type { OrderApi } from '../orders/orderApi.js';
 import { taggedKey } from '../state/redisKeys.js';
 import type { AgentTasks } from './agentTasks.js';
@@ -184,13 +185,14 @@ export class FollowUps {
     // Throws when the order system is down: BullMQ retries with backoff.
     const trade = await this.deps.orders.trade(data.tid);
     if (!trade || trade.buyerId !== data.buyerId) return skipped('closed');
+    const facts = toOrderFacts(trade);
     const decision = shouldSend(
       knowledge,
       data.kind,
       {
         status: trade.status,
-        signed: trade.signTime !== undefined,
-        finishedAt: trade.status === 'TRADE_FINISHED' && trade.endTime ? new Date(trade.endTime) : undefined,
+        signed: facts.signed !== undefined,
+        finishedAt: facts.finishedAt,
         refundOpen: trade.refunds.some((r) => r.status !== 'CLOSED' && r.status !== 'SUCCESS'),
         sequence: data.sequence,
         optedOut: await this.deps.contacts.optedOut(data.buyerId),

@@ -20,6 +20,7 @@ import { ActivityTypes, RoleTypes, type Activity, type CloudAdapter, type TurnCo
 import express, { Router, type Request, type Response } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import { bearerToken } from '../http/bearer.js';
 import { sendError } from '../http/errors.js';
 import type { Logger } from '../logger.js';
 import type { ConversationLog } from '../transcripts/conversationLog.js';
@@ -47,8 +48,6 @@ const PostedActivity = z.object({
   value: z.unknown().optional(),
   channelData: z.object({ clientActivityID: z.string().max(128).optional() }).passthrough().optional(),
 });
-
-const bearer = (req: Request | IncomingMessage) => /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
 
 export interface DirectLine {
   router: Router;
@@ -78,7 +77,7 @@ export function directLine(deps: DirectLineDeps): DirectLine {
 
   /** The conversation token's claims, which must name the conversation in the path. */
   const conversationOf = (req: Request, res: Response): ConversationClaims | undefined => {
-    const token = bearer(req);
+    const token = bearerToken(req.get('authorization'));
     const claims = token && verifyToken(secret, 'conversation', ConversationClaims, token, clock());
     if (!claims || (req.params.id !== undefined && claims.conversationId !== req.params.id)) {
       sendError(res, 403, 'forbidden', 'a valid conversation token is required');
@@ -105,7 +104,7 @@ export function directLine(deps: DirectLineDeps): DirectLine {
   router.use(express.json({ limit: '64kb' }));
 
   router.post('/conversations', async (req, res) => {
-    const token = bearer(req);
+    const token = bearerToken(req.get('authorization'));
     const buyer = token && verifyToken(secret, 'buyer', BuyerClaims, token, clock());
     if (!buyer) return sendError(res, 403, 'forbidden', 'a buyer token signed by the shop is required');
     const claims = { buyerId: buyer.buyerId, conversationId: `wc-${randomUUID()}` };

@@ -38,11 +38,14 @@ export interface ShipmentStatus extends Cited {
 }
 
 /** R16 (and R15 when overdue): is an unshipped, paid order late, and what does that earn? */
-export function shipmentStatus(
-  kb: KnowledgeBase,
-  input: { platform: Platform; paidAt: Date; shippedAt?: Date; price: Fen },
-  now: Date,
-): ShipmentStatus {
+export interface ShipmentInput {
+  platform: Platform;
+  paidAt: Date;
+  shippedAt?: Date;
+  price: Fen;
+}
+
+export function shipmentStatus(kb: KnowledgeBase, input: ShipmentInput, now: Date): ShipmentStatus {
   const dueAt = addHours(input.paidAt, kb.rules.params('R16', now).overdueAfterHours);
   const reference = input.shippedAt ?? now;
   const overdue = reference.getTime() > dueAt.getTime();
