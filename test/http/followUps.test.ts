@@ -8,35 +8,21 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OrderEvent } from '../../bot/orders/events/orderEvent.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from '../../bot/orders/events/signature.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import { unescapeText } from '../../templates/escape.js';
-import { startChannelSink, type ChannelSink } from '../support/channelSink.js';
-import { say, startKefu, type RunningKefu } from '../support/kefu.js';
+import { say, type RunningKefu } from '../support/kefu.js';
+import { kefusWithSink, textOf } from '../support/kefusWithSink.js';
 import { at } from '../support/knowledge.js';
 import { MutableOrderApi } from '../support/mutableOrders.js';
-import { testRedis } from '../support/redis.js';
 
 const SECRET = 'order-events-secret-for-tests';
 const UNPAID = '3289114476201230001';
 const BUYER = 'tb_buyer_001';
 const FIRST_AFTER_MS = 30 * 60_000; // shop-profile unpaidReminders.firstAfterMinutes
-const { redis, url } = testRedis();
-let sink: ChannelSink;
-const running: RunningKefu[] = [];
-
-beforeAll(async () => {
-  sink = await startChannelSink();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((k) => k.stop(500)));
-});
-afterAll(async () => {
-  await sink.close();
-  await redis.quit();
-});
+const servers = kefusWithSink();
 
 interface Harness {
   kefu: RunningKefu;
@@ -50,11 +36,7 @@ async function harness(options: { prefix?: string; now?: Date; env?: Record<stri
   const prefix = options.prefix ?? `f${randomUUID().slice(0, 8)}:`;
   const clock = { now: options.now ?? at('2026-11-23 10:00') };
   const orders = new MutableOrderApi(() => clock.now);
-  const kefu = await startKefu(
-    { REDIS_URL: url, REDIS_KEY_PREFIX: prefix, ORDER_EVENTS_SECRET: SECRET, ...options.env },
-    { clock: () => clock.now, orderApi: orders },
-  );
-  running.push(kefu);
+  const kefu = await servers.start({ REDIS_KEY_PREFIX: prefix, ORDER_EVENTS_SECRET: SECRET, ...options.env }, { clock: () => clock.now, orderApi: orders });
   return { kefu, orders, clock, prefix };
 }
 
@@ -77,10 +59,9 @@ async function postEvent(h: Harness, e: OrderEvent): Promise<number> {
 
 /** The buyer chats once from the sink's channel, so the bot knows where to reach them. */
 async function buyerChats(h: Harness, conversationId: string, text = '你好'): Promise<Partial<Activity>[]> {
-  return say(h.kefu.url, conversationId, text, BUYER, sink.url);
+  return say(h.kefu.url, conversationId, text, BUYER, servers.sink.url);
 }
 
-const textOf = (activities: Partial<Activity>[]) => activities.map((a) => unescapeText(a.text ?? '')).join('\n');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function metric(h: Harness, name: string): Promise<string[]> {
@@ -100,7 +81,7 @@ describe('催付 reminders', () => {
     await buyerChats(h, conversation);
     expect(await postEvent(h, event(h, 'trade.created'))).toBe(202);
 
-    const [reminder] = await sink.waitFor(conversation);
+    const [reminder] = await servers.sink.waitFor(conversation);
     expect(reminder!.from?.id).toBeDefined();
     expect(unescapeText(reminder!.text ?? '')).toContain('小满纯棉圆领T恤');
     expect(reminder!.suggestedActions?.actions.map((a) => a.title)).toContain('价格/优惠券');
@@ -127,7 +108,7 @@ describe('催付 reminders', () => {
     await postEvent(h, event(h, 'trade.paid'));
     expect(await jobState(h, 'payment_reminder')).toBeUndefined();
     await sleep(1300);
-    expect(sink.received.filter((r) => r.conversationId === conversation)).toEqual([]);
+    expect(servers.sink.received.filter((r) => r.conversationId === conversation)).toEqual([]);
     expect(await metric(h, 'kefu_orders_paid_after_reminder_total ')).toEqual(['kefu_orders_paid_after_reminder_total 0']);
   });
 
@@ -138,7 +119,7 @@ describe('催付 reminders', () => {
     await postEvent(h, event(h, 'trade.created', 300));
     h.orders.patch(UNPAID, { status: 'WAIT_SELLER_SEND_GOODS' });
     await expect.poll(() => metric(h, 'kefu_proactive_skipped_total'), { timeout: 5000 }).toContain('kefu_proactive_skipped_total{kind="payment_reminder",reason="paid"} 1');
-    expect(sink.received.filter((r) => r.conversationId === conversation)).toEqual([]);
+    expect(servers.sink.received.filter((r) => r.conversationId === conversation)).toEqual([]);
   });
 
   it('is skipped when the order changed since it was scheduled (re-priced)', async () => {
@@ -176,9 +157,9 @@ describe('催付 reminders', () => {
     await Promise.all([a.kefu.kefu.orderEvents.publish(created), b.kefu.kefu.orderEvents.publish(created)]);
     expect(await postEvent(a, created)).toBe(202);
     expect(await postEvent(a, created)).toBe(409);
-    await sink.waitFor(conversation);
+    await servers.sink.waitFor(conversation);
     await sleep(800);
-    expect(sink.received.filter((r) => r.conversationId === conversation)).toHaveLength(1);
+    expect(servers.sink.received.filter((r) => r.conversationId === conversation)).toHaveLength(1);
   });
 
   it('survives a restart: scheduled by one process, sent by the next', async () => {
@@ -187,11 +168,10 @@ describe('催付 reminders', () => {
     await buyerChats(first, conversation);
     await postEvent(first, event(first, 'trade.created', 600));
     expect((await jobState(first, 'payment_reminder'))?.state).toBe('delayed');
-    await first.kefu.stop(200);
-    running.splice(running.indexOf(first.kefu), 1);
+    await servers.stop(first.kefu);
 
     await harness({ prefix: first.prefix });
-    const [reminder] = await sink.waitFor(conversation);
+    const [reminder] = await servers.sink.waitFor(conversation);
     expect(unescapeText(reminder!.text ?? '')).toContain('还没有付款');
   });
 
@@ -206,9 +186,9 @@ describe('催付 reminders', () => {
       const conversation = `c-${randomUUID()}`;
       await buyerChats(h, conversation);
       await postEvent(h, event(h, 'trade.created'));
-      await sink.waitFor(conversation, 2);
+      await servers.sink.waitFor(conversation, 2);
       await sleep(1000);
-      expect(sink.received.filter((r) => r.conversationId === conversation)).toHaveLength(2);
+      expect(servers.sink.received.filter((r) => r.conversationId === conversation)).toHaveLength(2);
       expect(await jobState(h, 'payment_reminder', 3)).toBeUndefined();
     } finally {
       await rm(knowledgeDir, { recursive: true, force: true });
@@ -222,7 +202,7 @@ describe('催付 reminders', () => {
     expect(reply).toContain('不会再提醒');
     await postEvent(h, event(h, 'trade.created', 200));
     await expect.poll(() => metric(h, 'kefu_proactive_skipped_total'), { timeout: 5000 }).toContain('kefu_proactive_skipped_total{kind="payment_reminder",reason="opted_out"} 1');
-    expect(sink.received.filter((r) => r.conversationId === conversation)).toEqual([]);
+    expect(servers.sink.received.filter((r) => r.conversationId === conversation)).toEqual([]);
   });
 
   it('goes to the agents\' task list with an SMS/phone script for a buyer the bot never chatted with', async () => {
@@ -243,10 +223,10 @@ describe('after-sales follow-ups', () => {
   it('收货关怀 reaches the buyer after signing', async () => {
     const h = await harness({ env: {} });
     const conversation = `c-${randomUUID()}`;
-    await say(h.kefu.url, conversation, '你好', 'tb_buyer_003', sink.url);
+    await say(h.kefu.url, conversation, '你好', 'tb_buyer_003', servers.sink.url);
     const signed = { ...event(h, 'trade.signed', 0, SIGNED), buyerId: 'tb_buyer_003', occurredAt: new Date(h.clock.now.getTime() - 24 * 3600_000 + 200).toISOString() };
     await postEvent(h, signed);
-    const [care] = await sink.waitFor(conversation);
+    const [care] = await servers.sink.waitFor(conversation);
     expect(unescapeText(care!.text ?? '')).toContain('已经签收');
   });
 
@@ -262,7 +242,7 @@ describe('after-sales follow-ups', () => {
     const afterSales = `c-${randomUUID()}`;
     await buyerChats(other, afterSales, `订单${FINISHED}的杯子有质量问题`);
     await postEvent(other, { ...finished(), id: `evt_${randomUUID()}` });
-    const [checkIn] = await sink.waitFor(afterSales, 1);
+    const [checkIn] = await servers.sink.waitFor(afterSales, 1);
     expect(unescapeText(checkIn!.text ?? '')).toContain('15天内');
   });
 });

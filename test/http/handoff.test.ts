@@ -5,39 +5,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HandoffCase } from '../../bot/handoff/handoffStore.js';
 import { unescapeText } from '../../templates/escape.js';
-import { startChannelSink, type ChannelSink } from '../support/channelSink.js';
-import { say, startKefu, type RunningKefu } from '../support/kefu.js';
+import { say, type RunningKefu } from '../support/kefu.js';
+import { kefusWithSink, textOf } from '../support/kefusWithSink.js';
 import { at } from '../support/knowledge.js';
-import { testRedis } from '../support/redis.js';
 
-export const TOKENS = { alice: 'alice-token-0123456789', bob: 'bob-token-0123456789', lead: 'lead-token-0123456789' };
-export const AGENT_TOKENS = `alice:agent:${TOKENS.alice},bob:agent:${TOKENS.bob},lead:supervisor:${TOKENS.lead}`;
+const TOKENS = { alice: 'alice-token-0123456789', bob: 'bob-token-0123456789', lead: 'lead-token-0123456789' };
+const AGENT_TOKENS = `alice:agent:${TOKENS.alice},bob:agent:${TOKENS.bob},lead:supervisor:${TOKENS.lead}`;
 
-const { redis, url } = testRedis();
-let sink: ChannelSink;
-const running: RunningKefu[] = [];
-
-beforeAll(async () => {
-  sink = await startChannelSink();
-});
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((k) => k.stop(500)));
-});
-afterAll(async () => {
-  await sink.close();
-  await redis.quit();
-});
+const servers = kefusWithSink();
 
 async function harness(now = at('2026-11-23 10:00'), env: Record<string, string> = {}) {
   const clock = { now };
-  const kefu = await startKefu(
-    { REDIS_URL: url, REDIS_KEY_PREFIX: `h${randomUUID().slice(0, 8)}:`, AGENT_TOKENS, HANDOFF_WAIT_CHECK_MS: '100', ...env },
+  const kefu = await servers.start(
+    { REDIS_KEY_PREFIX: `h${randomUUID().slice(0, 8)}:`, AGENT_TOKENS, HANDOFF_WAIT_CHECK_MS: '100', ...env },
     { clock: () => clock.now },
   );
-  running.push(kefu);
   const agent = (who: keyof typeof TOKENS) => async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${kefu.url}${path}`, {
       method,
@@ -49,9 +34,8 @@ async function harness(now = at('2026-11-23 10:00'), env: Record<string, string>
   return { kefu, clock, alice: agent('alice'), bob: agent('bob'), lead: agent('lead') };
 }
 
-const textOf = (activities: Partial<Activity>[]) => activities.map((a) => unescapeText(a.text ?? '')).join('\n');
 const buyer = (h: { kefu: RunningKefu }, conversation: string, id = 'tb_buyer_001') => async (text: string) =>
-  textOf(await say(h.kefu.url, conversation, text, id, sink.url));
+  textOf(await say(h.kefu.url, conversation, text, id, servers.sink.url));
 
 async function queue(agent: (m: string, p: string) => Promise<{ body: Record<string, unknown> }>): Promise<HandoffCase[]> {
   return (await agent('GET', '/api/agent/queue')).body.cases as HandoffCase[];
@@ -88,7 +72,7 @@ describe('handoff to a person', () => {
     const h = await harness();
     const conversation = `hc-${randomUUID()}`;
     const chat = buyer(h, conversation);
-    const handedOver = await say(h.kefu.url, conversation, '转人工', 'tb_buyer_001', sink.url);
+    const handedOver = await say(h.kefu.url, conversation, '转人工', 'tb_buyer_001', servers.sink.url);
     expect(textOf(handedOver)).toContain('人工客服');
     // Bot Framework's handoff initiation event, with the reason and the transcript so far.
     const initiation = handedOver.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
@@ -109,14 +93,14 @@ describe('handoff to a person', () => {
     expect([first.status, second.status].sort()).toEqual([200, 409]);
     const owner = first.status === 200 ? h.alice : h.bob;
     const other = first.status === 200 ? h.bob : h.alice;
-    const joined = await sink.waitFor(conversation, 2);
+    const joined = await servers.sink.waitFor(conversation, 2);
     expect(textOf(joined)).toContain('接下来由我为您服务');
     expect(joined.some((a) => a.type === 'event' && a.name === 'handoff.status')).toBe(true);
 
     // The agent's reply reaches the buyer's channel, as text (escaped, not markup).
     expect((await other('POST', `/api/agent/cases/${queued!.id}/messages`, { text: '我来' })).status).toBe(403);
     expect((await owner('POST', `/api/agent/cases/${queued!.id}/messages`, { text: '亲，<b>马上</b>给您补发' })).status).toBe(202);
-    const replies = await sink.waitFor(conversation, 3);
+    const replies = await servers.sink.waitFor(conversation, 3);
     expect(replies.at(-1)!.text).toBe('亲，&lt;b&gt;马上&lt;/b&gt;给您补发');
 
     // The transcript has everyone, in order.
@@ -128,7 +112,7 @@ describe('handoff to a person', () => {
 
     // Given back: the bot answers again.
     expect((await owner('POST', `/api/agent/cases/${queued!.id}/give-back`)).status).toBe(200);
-    expect(textOf(await sink.waitFor(conversation, 4))).toContain('小满继续为您服务');
+    expect(textOf(await servers.sink.waitFor(conversation, 4))).toContain('小满继续为您服务');
     expect(await chat('谢谢')).toContain('不客气');
     expect(await queue(h.alice)).toEqual([]);
   });
@@ -138,10 +122,10 @@ describe('handoff to a person', () => {
     const conversation = `hw-${randomUUID()}`;
     await buyer(h, conversation)('转人工');
     h.clock.now = new Date(h.clock.now.getTime() + 6 * 60_000); // maxWaitMinutes is 5
-    const [notice] = await sink.waitFor(conversation, 1);
+    const [notice] = await servers.sink.waitFor(conversation, 1);
     expect(unescapeText(notice!.text ?? '')).toContain('久等');
     await new Promise((r) => setTimeout(r, 400));
-    expect(sink.received.filter((r) => r.conversationId === conversation)).toHaveLength(1);
+    expect(servers.sink.received.filter((r) => r.conversationId === conversation)).toHaveLength(1);
   });
 
   it('outside service hours says when people are back', async () => {
@@ -197,8 +181,8 @@ describe('handoff to a person', () => {
     expect(transcript[0]).toMatchObject({ type: 'message', text: '你好', from: { id: 'tb_buyer_001', role: 'user' } });
     expect(transcript[1]).toMatchObject({ type: 'message', from: { role: 'bot' } });
     expect((await fetch(`${h.kefu.url}${path}`)).status).toBe(401);
-    const [key] = await redis.keys(`*log:{test/conversations/${conversation}/}`);
-    const ttl = await redis.ttl(key!);
+    const [key] = await servers.redis.keys(`*log:{test/conversations/${conversation}/}`);
+    const ttl = await servers.redis.ttl(key!);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(7 * 24 * 3600);
   });
