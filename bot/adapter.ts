@@ -3,7 +3,7 @@
  * MicrosoftAppId configured it accepts unauthenticated local traffic (emulator, tests, the
  * terminal chat); with one it validates every incoming token as Bot Framework does.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -19,5 +19,16 @@ export function createAdapter(config: Config, logger: Logger, apologise: (contex
     logger.error({ err: error, conversationId: context.activity.conversation?.id }, 'turn failed');
     await apologise(context).catch((err) => logger.error({ err }, 'could not send the apology'));
   };
+  adapter.use(async (context, next) => {
+    // A proactive turn (reminder, agent reply) answers no message of the buyer's: the replyToId
+    // the SDK puts on it names the continuation event, and Web Chat would wait for that activity.
+    const { type, name } = context.activity;
+    if (type === ActivityTypes.Event && name === ActivityEventNames.ContinueConversation)
+      context.onSendActivities((_ctx, activities, sendNext) => {
+        activities.forEach((activity) => delete activity.replyToId);
+        return sendNext();
+      });
+    await next();
+  });
   return adapter;
 }

@@ -4,14 +4,12 @@
  * writes only at the end of the turn and does not wait for the store, which is too late and
  * unordered for a live stream (web chat, agent console).
  */
-import { ActivityTypes, RoleTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, RoleTypes, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import type { ConversationLog } from './conversationLog.js';
 
 /** What a person would see in a transcript: messages and the handoff event, not typing or traces. */
 const LOGGED = new Set<string>([ActivityTypes.Message, ActivityTypes.Event]);
-const CONTINUE_CONVERSATION = 'ContinueConversation';
-
-const worthLogging = (a: Partial<Activity>) => LOGGED.has(a.type ?? '') && a.name !== CONTINUE_CONVERSATION;
+const worthLogging = (a: Partial<Activity>) => LOGGED.has(a.type ?? '') && a.name !== ActivityEventNames.ContinueConversation;
 
 export class TranscriptMiddleware implements Middleware {
   constructor(private readonly log: ConversationLog) {}
@@ -20,12 +18,8 @@ export class TranscriptMiddleware implements Middleware {
     const where = { channelId: context.activity.channelId, conversationId: context.activity.conversation.id };
     const incoming = context.activity;
     if (worthLogging(incoming)) await this.log.append(where, { ...incoming, from: { ...incoming.from, role: incoming.from.role ?? RoleTypes.User } });
-    // A proactive turn (reminder, agent reply) answers no message of the buyer's; a replyToId
-    // naming the continuation event would make Web Chat wait for an activity it never gets.
-    const proactive = incoming.type === ActivityTypes.Event && incoming.name === CONTINUE_CONVERSATION;
     context.onSendActivities(async (_ctx, activities, sendNext) => {
       for (const [i, activity] of activities.entries()) {
-        if (proactive) delete activity.replyToId;
         if (!worthLogging(activity)) continue;
         const stored = await this.log.append(where, { ...activity, from: { id: '', name: '', ...activity.from, role: RoleTypes.Bot } });
         activities[i] = { ...activity, id: stored.id };
