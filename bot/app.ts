@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { ConversationState, MemoryStorage, ShowTypingMiddleware, UserState, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
 import express, { type Express } from 'express';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { ConversationCaseLog, type RecordedCase } from '../dialogs/caseLog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import type { ConversationData } from '../dialogs/turnContext.js';
@@ -24,14 +24,18 @@ import { MemoryHandoffStore, RedisHandoffStore, type HandoffStore } from './hand
 import { HumanHandoff } from './handoff/humanHandoff.js';
 import { MemoryConversationLog, RedisConversationLog, type ConversationLog } from './transcripts/conversationLog.js';
 import { TranscriptMiddleware } from './transcripts/transcriptMiddleware.js';
-import { directLine } from './webchat/directLine.js';
+import { directLine, isWebchatConnector, WEBCHAT_CHANNEL } from './webchat/directLine.js';
 import { webchatRoutes } from './webchat/webchatRoutes.js';
 import type { Config } from './config.js';
+import type { ChannelAuthMode } from './http/channelAuth.js';
+import { createRateLimits } from './http/rateLimits.js';
 import { createServer } from './http/server.js';
+import { BOT_FRAMEWORK_SERVICE_URLS, LOOPBACK_SERVICE_URLS, serviceUrlAllowed, type ServiceUrlPattern } from './http/serviceUrls.js';
 import { KefuBot } from './kefuBot.js';
+import { TypingIndicator } from './typingIndicator.js';
 import type { Logger } from './logger.js';
 import { createRecognizer } from './nlu/index.js';
-import { DemoOrderApi, demoOrderRouter } from './orders/demo/demoOrderApi.js';
+import { DemoOrderApi, demoOrderService } from './orders/demo/demoOrderApi.js';
 import { OrderEventBus } from './orders/events/eventBus.js';
 import { MemoryReplayGuard, RedisReplayGuard } from './orders/events/replayGuard.js';
 import { orderEventsRouter } from './orders/events/webhook.js';
@@ -44,6 +48,7 @@ import { RedisAgentTasks, type AgentTasks } from './proactive/agentTasks.js';
 import { MemoryBuyerContacts, RedisBuyerContacts, type BuyerContacts } from './proactive/buyerContacts.js';
 import { proactiveDelivery } from './proactive/delivery.js';
 import { FollowUps } from './proactive/followUps.js';
+import { closeRedis, createRedisClient, whenReady } from './state/redisClient.js';
 import { RedisStorage } from './state/redisStorage.js';
 import { LocalTurnLock, RedisTurnLock, type TurnLock } from './state/turnLock.js';
 
@@ -65,7 +70,7 @@ export interface Kefu {
   conversationLog: ConversationLog;
   /** WebSocket upgrades (the web chat's Direct Line stream); serve() attaches it to the server. */
   upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-  /** Makes /readyz answer 503 so a load balancer stops sending traffic. */
+  /** Makes /readyz answer 503 so a load balancer stops sending traffic, and ends web chat streams. */
   markShuttingDown(): void;
   /** Stops the follow-up worker (jobs in progress get up to graceMs) and closes Redis; call after the HTTP server has stopped. */
   close(graceMs?: number): Promise<void>;
@@ -82,10 +87,9 @@ function stateBackend(config: Config, logger: Logger): StateBackend {
   if (!config.REDIS_URL) {
     logger.warn('REDIS_URL is not set: conversation state is kept in this process only (lost on restart, not shared between processes)');
     const memory = new MemoryStorage();
-    return { conversationStorage: memory, userStorage: memory, lock: new LocalTurnLock() };
+    return { conversationStorage: memory, userStorage: memory, lock: new LocalTurnLock(config.TURN_LOCK_WAIT_MS) };
   }
-  const redis = new Redis(config.REDIS_URL, { enableAutoPipelining: true, maxRetriesPerRequest: 3 });
-  redis.on('error', (err) => logger.error({ err: err.message }, 'redis error'));
+  const redis = createRedisClient(config.REDIS_URL, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS }, logger);
   const prefix = config.REDIS_KEY_PREFIX;
   logger.info({ prefix }, 'conversation state in Redis');
   return {
@@ -103,22 +107,27 @@ function sharedStores(config: Config, redis: Redis | undefined) {
     return {
       contacts: new MemoryBuyerContacts(),
       replayGuard: new MemoryReplayGuard(REPLAY_RETENTION_SECONDS),
-      conversationLog: new MemoryConversationLog(),
+      conversationLog: new MemoryConversationLog(config.TRANSCRIPT_MAX_ENTRIES),
       handoffs: new MemoryHandoffStore(),
     };
   return {
     contacts: new RedisBuyerContacts(redis, prefix, config.USER_TTL_SECONDS),
     replayGuard: new RedisReplayGuard(redis, prefix, REPLAY_RETENTION_SECONDS),
-    conversationLog: new RedisConversationLog(redis, prefix, config.CONVERSATION_TTL_SECONDS),
+    conversationLog: new RedisConversationLog(redis, prefix, config.CONVERSATION_TTL_SECONDS, config.TRANSCRIPT_MAX_ENTRIES),
     handoffs: new RedisHandoffStore(redis, prefix, config.CONVERSATION_TTL_SECONDS),
   };
 }
 
 /** The shop's order system: ORDER_API_URL over HTTP, or the embedded demo (also served at /demo-orders). */
-function orderApi(config: Config, logger: Logger, redis: Redis | undefined, clock: () => Date): { api: OrderApi; demo: boolean } {
+function orderApi(config: Config, logger: Logger, redis: Redis | undefined, clock: () => Date): { api: OrderApi; demo: boolean; demoKey?: string } {
   if (!config.ORDER_API_URL) {
-    logger.warn('ORDER_API_URL is not set: using the embedded demo orders (also served at /demo-orders)');
-    return { api: new DemoOrderApi(clock), demo: true };
+    // The demo trades carry receivers' names, mobiles and addresses: served only with a key.
+    const demoKey = config.ORDER_API_KEY ?? randomBytes(18).toString('base64url');
+    logger.warn(
+      { demoOrdersKey: config.ORDER_API_KEY ? 'the value of ORDER_API_KEY' : demoKey },
+      'ORDER_API_URL is not set: using the embedded demo orders (also served at /demo-orders to requests with X-Api-Key: demoOrdersKey)',
+    );
+    return { api: new DemoOrderApi(clock), demo: true, demoKey };
   }
   const cache = redis ? new RedisResponseCache(redis, config.REDIS_KEY_PREFIX) : new MemoryResponseCache();
   const api = new HttpOrderApi({
@@ -129,6 +138,7 @@ function orderApi(config: Config, logger: Logger, redis: Redis | undefined, cloc
     backoffMs: 100,
     cache,
     cacheTtlSeconds: config.ORDER_CACHE_TTL_SECONDS,
+    logger,
   });
   return { api, demo: false };
 }
@@ -142,6 +152,17 @@ function agentDirectory(config: Config, logger: Logger): AgentDirectory {
   const demo = demoAgents();
   logger.warn({ signIn: demo.map(({ agent, token }) => `${agent.id} (${agent.role}): ${token}`) }, 'AGENT_TOKENS is not set: demo agents for /agent, tokens valid until restart');
   return new AgentDirectory(demo);
+}
+
+/** Where replies may go: ALLOWED_SERVICE_URLS, else Bot Framework's hosts with its auth, else this machine. */
+function allowedServiceUrls(config: Config): ServiceUrlPattern[] {
+  return config.ALLOWED_SERVICE_URLS ?? (config.MicrosoftAppId ? BOT_FRAMEWORK_SERVICE_URLS : LOOPBACK_SERVICE_URLS);
+}
+
+function channelAuthMode(config: Config): ChannelAuthMode {
+  if (config.MicrosoftAppId) return { kind: 'botFramework' };
+  if (config.CHANNEL_SECRET) return { kind: 'channelSecret', secret: config.CHANNEL_SECRET };
+  return { kind: 'localOnly' };
 }
 
 /** Event ids are remembered well past the timestamp tolerance, so a replay is always caught. */
@@ -170,6 +191,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     createRecognizer(),
   ]);
   const backend = stateBackend(config, logger);
+  if (backend.redis) await whenReady(backend.redis);
   const orders = overrides.orderApi ? { api: overrides.orderApi, demo: false } : orderApi(config, logger, backend.redis, clock);
   const metrics = createMetrics();
   const { contacts, replayGuard, conversationLog, handoffs } = sharedStores(config, backend.redis);
@@ -181,13 +203,39 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
   const orderService = new OrderService(orders.api);
   const handoff = new HumanHandoff({ store: handoffs, log: conversationLog, orders: orderService, templates, knowledge, cases, metrics, clock });
   const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, optOuts: contacts, clock });
-  const bot = new KefuBot({ conversationState, userState, conversationData, mainDialog, recognizer, lock: backend.lock, contacts, handoffs, metrics, logger });
-  const adapter = createAdapter(config, logger, async (context) => {
+  const bot = new KefuBot({
+    conversationState,
+    userState,
+    conversationData,
+    mainDialog,
+    recognizer,
+    lock: backend.lock,
+    contacts,
+    handoffs,
+    metrics,
+    logger,
+    turnDeadlineMs: config.TURN_DEADLINE_MS,
+  });
+  const webchatSecret = config.WEBCHAT_SECRET ?? randomBytes(32).toString('base64url');
+  if (!config.WEBCHAT_SECRET) logger.warn('WEBCHAT_SECRET is not set: web chat tokens are signed with a random secret (valid until restart, this process only)');
+  const serviceUrls = allowedServiceUrls(config);
+  const ownConnector = isWebchatConnector(webchatSecret);
+  const serviceUrlOk = (url: string) => serviceUrlAllowed(url, serviceUrls) || ownConnector(url);
+  const adapter = createAdapter(config, { serviceUrlAllowed: serviceUrlOk, outboundTimeoutMs: config.OUTBOUND_TIMEOUT_MS }, logger, async (context) => {
     await context.sendActivity(templates.render('error.turnFailed'));
   });
   adapter.use(new TranscriptMiddleware(conversationLog));
   // Typing indicator for turns that take a moment (order lookups): after 500 ms, every 2 s.
-  adapter.use(new ShowTypingMiddleware(500, 2000));
+  adapter.use(new TypingIndicator(500, 2000, logger));
+  const rateLimits = createRateLimits(
+    {
+      addressPerMinute: config.RATE_LIMIT_ADDRESS_REQUESTS_PER_MINUTE,
+      buyerMessagesPerMinute: config.RATE_LIMIT_BUYER_MESSAGES_PER_MINUTE,
+      buyerConversationsPerHour: config.RATE_LIMIT_BUYER_CONVERSATIONS_PER_HOUR,
+    },
+    backend.redis,
+    config.REDIS_KEY_PREFIX,
+  );
   const appId = config.MicrosoftAppId ?? '';
   const desk = new HandoffDesk({ store: handoffs, adapter, appId, templates, knowledge, metrics, logger, clock });
   const waitWatch = setInterval(() => desk.noticeLongWaits().catch((err) => logger.error({ err }, 'handoff wait check failed')), config.HANDOFF_WAIT_CHECK_MS);
@@ -228,8 +276,6 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     clock,
   });
 
-  const webchatSecret = config.WEBCHAT_SECRET ?? randomBytes(32).toString('base64url');
-  if (!config.WEBCHAT_SECRET) logger.warn('WEBCHAT_SECRET is not set: web chat tokens are signed with a random secret (valid until restart, this process only)');
   const webchat = directLine({
     adapter,
     onTurn: (context) => bot.onTurn(context),
@@ -237,6 +283,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     secret: webchatSecret,
     botName: knowledge.profile.shop.name,
     maxMessageChars: config.MAX_MESSAGE_CHARS,
+    rateLimits,
     logger,
     clock,
   });
@@ -245,7 +292,16 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
   const app = createServer({
     adapter,
     onTurn: (context) => bot.onTurn(context),
-    maxMessageChars: config.MAX_MESSAGE_CHARS,
+    channelAuth: channelAuthMode(config),
+    activities: {
+      maxMessageChars: config.MAX_MESSAGE_CHARS,
+      allowedServiceUrls: serviceUrls,
+      // The embedded web chat's conversations are its signed buyers' alone; Bot Framework's own
+      // Web Chat channel uses the same id, with tokens the adapter checks.
+      reservedChannels: config.MicrosoftAppId ? [] : [WEBCHAT_CHANNEL],
+    },
+    rateLimits,
+    trustProxy: config.TRUST_PROXY,
     logger,
     routes: {
       '/api/order-events': orderEventsRouter({
@@ -255,7 +311,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
         bus: orderEvents,
         logger,
       }),
-      ...(orders.demo && { '/demo-orders': demoOrderRouter(orders.api) }),
+      ...(orders.demoKey && { '/demo-orders': demoOrderService(orders.api, orders.demoKey) }),
       '/metrics': metricsRouter(metrics.registry, config.METRICS_TOKEN),
       '/api/agent': agentApi.agent,
       '/api/copilot': agentApi.copilot,
@@ -287,13 +343,15 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     upgrade: webchat.upgrade,
     markShuttingDown: () => {
       shuttingDown = true;
+      // Web chat clients reconnect (to another process) rather than hold this one open.
+      webchat.close();
     },
     close: async (graceMs = config.SHUTDOWN_GRACE_MS) => {
       clearInterval(waitWatch);
       webchat.close();
       await followUps?.close(graceMs);
       await conversationLog.close();
-      await backend.redis?.quit();
+      if (backend.redis) await closeRedis(backend.redis);
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseAgentTokens } from './agents/agentAuth.js';
+import { isLoopbackHost, parseServiceUrlPatterns } from './http/serviceUrls.js';
 
 // 0 lets the OS pick a free port (used by the tests).
 const port = z.coerce.number().int().min(0).max(65535);
@@ -15,17 +16,38 @@ const optionalText = z
   .optional();
 const optionalUrl = optionalText.pipe(z.url().optional());
 
+const serviceUrlPatterns = z.string().transform((spec, ctx) => {
+  try {
+    return parseServiceUrlPatterns(spec);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
+});
+
 const envSchema = z.object({
   PORT: port.default(3978),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback by default: with no channel authentication configured, only this machine may call.
+  HOST: z.string().default('127.0.0.1'),
+  // Express's "trust proxy": which proxies' X-Forwarded-For names the client (rate limits per address).
+  TRUST_PROXY: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: optionalUrl,
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]*$/, 'letters, digits and . : - _ only').default('kefu:'),
+  REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1000),
   CONVERSATION_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
+  TRANSCRIPT_MAX_ENTRIES: positiveInt.default(500),
   USER_TTL_SECONDS: positiveInt.default(90 * 24 * 3600),
   TURN_LOCK_TTL_MS: positiveInt.default(30_000),
   TURN_LOCK_WAIT_MS: positiveInt.default(15_000),
   MAX_MESSAGE_CHARS: positiveInt.default(2000),
+  TURN_DEADLINE_MS: positiveInt.default(12_000),
+  OUTBOUND_TIMEOUT_MS: positiveInt.default(5000),
+  ALLOWED_SERVICE_URLS: optionalText.pipe(serviceUrlPatterns.optional()),
+  CHANNEL_SECRET: optionalText.pipe(z.string().min(32, 'use at least 32 characters').optional()),
+  RATE_LIMIT_BUYER_MESSAGES_PER_MINUTE: positiveInt.default(30),
+  RATE_LIMIT_ADDRESS_REQUESTS_PER_MINUTE: positiveInt.default(600),
+  RATE_LIMIT_BUYER_CONVERSATIONS_PER_HOUR: positiveInt.default(30),
   SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
   KNOWLEDGE_DIR: optionalText,
   ORDER_API_URL: optionalUrl,
@@ -57,7 +79,23 @@ const envSchema = z.object({
   MicrosoftAppTenantId: optionalText,
 });
 
-export type Config = z.infer<typeof envSchema>;
+/**
+ * Without Bot Framework authentication or a channel secret, /api/messages believes whatever buyer
+ * id a caller claims; such a server may only listen where nobody else can reach it.
+ */
+const configSchema = envSchema.superRefine((config, ctx) => {
+  if (isLoopbackHost(config.HOST) || config.MicrosoftAppId || config.CHANNEL_SECRET) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['HOST'],
+    message:
+      `listening on ${config.HOST} without channel authentication would let anyone act as any buyer. ` +
+      'Set MicrosoftAppId and MicrosoftAppPassword (Bot Framework authentication), or CHANNEL_SECRET (callers of /api/messages send ' +
+      '"Authorization: Bearer <secret>"), or listen on loopback (HOST=127.0.0.1) for development',
+  });
+});
+
+export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -65,7 +103,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; a bad value throws a ConfigError naming each variable and what is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = envSchema.safeParse(env);
+  const result = configSchema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');

@@ -26,6 +26,12 @@ export interface KefuBotDeps {
   handoffs: HandoffStore;
   metrics: Metrics;
   logger: Logger;
+  /** A turn still running after this fails (the buyer gets the apology) and frees the conversation. */
+  turnDeadlineMs: number;
+}
+
+export class TurnDeadlineError extends Error {
+  override name = 'TurnDeadlineError';
 }
 
 /** What a turn the shop starts (a reminder, a follow-up) may do in the buyer's conversation. */
@@ -69,7 +75,7 @@ export class KefuBot {
     const lockName = conversationStateName(activity.channelId, activity.conversation.id);
     this.inFlight++;
     try {
-      return await this.deps.lock.runExclusive(lockName, work);
+      return await this.deps.lock.runExclusive(lockName, () => this.withinDeadline(work));
     } finally {
       this.inFlight--;
       if (this.inFlight === 0) this.idle.splice(0).forEach((resolve) => resolve());
@@ -86,6 +92,23 @@ export class KefuBot {
         'turn',
       );
     }
+  }
+
+  /**
+   * The turn's outcome, or TurnDeadlineError once the deadline passes. A turn past its deadline
+   * runs on unobserved (its writes lose to newer ones by eTag); its failure is only logged.
+   */
+  private withinDeadline<T>(work: () => Promise<T>): Promise<T> {
+    const { turnDeadlineMs, logger } = this.deps;
+    const running = work();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        running.catch((err: Error) => logger.warn({ err: err.message }, 'turn failed after its deadline'));
+        reject(new TurnDeadlineError(`the turn took longer than ${turnDeadlineMs} ms`));
+      }, turnDeadlineMs);
+    });
+    return Promise.race([running, deadline]).finally(() => clearTimeout(timer));
   }
 
   /** Resolves once no turn is running (used by graceful shutdown). */

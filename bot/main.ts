@@ -23,6 +23,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const serving = await serve(kefu, config.PORT, config.HOST, logger);
+  // Serving: no failure of one turn, stream or socket may end the process for everybody else.
+  // State lives in the store and every turn runs under a deadline, so logging and going on is safe.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection (process keeps serving)'));
+  process.on('uncaughtException', (err) => logger.error({ err }, 'uncaught exception (process keeps serving)'));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

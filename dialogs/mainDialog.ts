@@ -37,9 +37,14 @@ export const SWITCH_TOPIC_ABOVE = 0.8;
 /** Which flow serves which intent (greeting, thanks, cancel, human and none are MainDialog's). */
 export const ROUTES: Partial<Record<Intent, { dialog: string; options?: object }>> = {
   ask_payment_help: { dialog: URGE_PAYMENT },
-  presale_question: { dialog: PRESALE },
+  // Pre-sales: one flow for now (issue #14 split the old presale_question into four).
+  product_question: { dialog: PRESALE },
+  size_advice: { dialog: PRESALE },
+  price_promotion: { dialog: PRESALE },
+  shipping_question: { dialog: PRESALE },
   refund_request: { dialog: REFUND },
   return_request: { dialog: REFUND },
+  refund_progress: { dialog: REFUND },
   exchange_request: { dialog: EXCHANGE },
   urge_shipping: { dialog: URGE_SHIPPING },
   modify_order: { dialog: MODIFY_ORDER },
@@ -50,6 +55,7 @@ export const ROUTES: Partial<Record<Intent, { dialog: string; options?: object }
   quality_issue: { dialog: QUALITY },
   authenticity: { dialog: AUTHENTICITY },
   complaint_or_escalate: { dialog: COMPLAINT },
+  ask_supervisor: { dialog: COMPLAINT },
   review_feedback: { dialog: REVIEW },
 };
 

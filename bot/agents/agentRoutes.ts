@@ -7,7 +7,7 @@ import type { Activity } from 'botbuilder';
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { suggest, type CopilotDeps } from '../copilot/copilot.js';
-import type { HandoffDesk } from '../handoff/handoffDesk.js';
+import { mayTake, type HandoffDesk } from '../handoff/handoffDesk.js';
 import type { HandoffCase, HandoffStore } from '../handoff/handoffStore.js';
 import { sendError } from '../http/errors.js';
 import type { Intent } from '../nlu/types.js';
@@ -16,6 +16,8 @@ import type { OrderApi } from '../orders/orderApi.js';
 import type { AgentTasks } from '../proactive/agentTasks.js';
 import type { ConversationLog } from '../transcripts/conversationLog.js';
 import { agentOf, type AgentDirectory } from './agentAuth.js';
+import { AgentEventHub } from './agentEventHub.js';
+import { activityView, caseView } from './agentView.js';
 
 export interface AgentRoutesDeps {
   agents: AgentDirectory;
@@ -63,16 +65,24 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
     return question ?? texts.at(-1);
   };
   const tradeOf = (tid: string | undefined): Promise<Trade | undefined> => (tid ? deps.orders.trade(tid).catch(() => undefined) : Promise.resolve(undefined));
+  /** A case this agent may open (the rule for taking it), or undefined once the refusal is sent. */
+  const allowed = (handoff: HandoffCase | undefined, res: Response): HandoffCase | undefined => {
+    if (handoff && mayTake(agentOf(res), handoff)) return handoff;
+    refuse(res, handoff ? 'above_your_role' : 'not_found');
+    return undefined;
+  };
 
   const copilot = Router();
   copilot.post('/suggest', agents.requireAgent(), json, async (req, res) => {
     const parsed = SuggestRequest.safeParse(req.body ?? {});
     if (!parsed.success) return badRequest(res, parsed.error);
     const { text, channelId, conversationId, tid } = parsed.data;
+    // A conversation is read only through its open case, by an agent who may take that case.
     const where = channelId && conversationId ? { channelId, conversationId } : undefined;
-    const message = text ?? (where && latestQuestion((await log.since(where, 0)).activities));
+    const open = where && allowed(await store.active(where), res);
+    if (where && !open) return;
+    const message = text ?? (open && latestQuestion((await log.since(open, 0)).activities));
     if (!message) return sendError(res, 404, 'no_buyer_message', 'the conversation has no buyer message yet');
-    const open = where && (await store.active(where));
     const trade = await tradeOf(tid ?? open?.tid);
     if (tid && !trade) return sendError(res, 404, 'order_not_found', `no order ${tid}`);
     res.json(await suggest(deps.copilot, message, trade, deps.clock()));
@@ -81,17 +91,19 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
   const agent = Router();
   agent.use(agents.requireAgent());
   agent.get('/me', (_req, res) => res.json(agentOf(res)));
-  agent.get('/queue', async (_req, res) => res.json({ cases: await desk.queue(agentOf(res)) }));
+  agent.get('/queue', async (_req, res) => res.json({ cases: (await desk.queue(agentOf(res))).map(caseView) }));
   agent.get('/tasks', async (_req, res) => res.json({ tasks: deps.tasks ? await deps.tasks.list(100) : [] }));
 
+  const hub = new AgentEventHub(log, store);
   /** Pushed, not polled: `queue` when the queue may have changed, `activity` for open cases. */
   agent.get('/events', (req, res) => {
+    const me = agentOf(res);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    send('ready', agentOf(res));
-    const unsubscribe = log.onAppend(async ({ channelId, conversationId, activity, transient }) => {
-      if (transient) return;
-      const open = await store.active({ channelId, conversationId }).catch(() => undefined);
+    send('ready', me);
+    const unsubscribe = hub.subscribe(({ activity, open }) => {
+      // Nothing of a case above this agent's rung: not its messages, not that it moved.
+      if (open && !mayTake(me, open)) return;
       if (activity.type === 'event') send('queue', {});
       if (open) send('activity', { caseId: open.id, activity });
     });
@@ -102,21 +114,15 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
     });
   });
 
-  const caseOf = async (id: string, res: Response): Promise<HandoffCase | undefined> => {
-    const handoff = await store.get(id);
-    if (!handoff) refuse(res, 'not_found');
-    return handoff;
-  };
-
   agent.get('/cases/:id', async (req, res) => {
-    const handoff = await caseOf(req.params.id, res);
+    const handoff = allowed(await store.get(req.params.id), res);
     if (!handoff) return;
     const { activities } = await log.since(handoff, 0);
     const message = latestQuestion(activities);
     const trade = await tradeOf(handoff.tid);
     res.json({
-      case: handoff,
-      transcript: activities,
+      case: caseView(handoff),
+      transcript: activities.map(activityView),
       order: trade,
       copilot: message ? await suggest(deps.copilot, message, trade, deps.clock()) : undefined,
     });
@@ -125,7 +131,7 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
   agent.post('/cases/:id/claim', async (req, res) => {
     const result = await desk.claim(req.params.id, agentOf(res));
     if (!result.ok) return refuse(res, result.reason);
-    res.json({ case: result.handoff });
+    res.json({ case: caseView(result.handoff) });
   });
 
   agent.post('/cases/:id/messages', json, async (req, res) => {
@@ -146,11 +152,6 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
       res.json({ done: true });
     });
   }
-
-  agent.get('/conversations/:channelId/:conversationId/transcript', async (req, res) => {
-    const { activities } = await log.since({ channelId: req.params.channelId, conversationId: req.params.conversationId }, 0);
-    res.json({ transcript: activities });
-  });
 
   return { agent, copilot };
 }

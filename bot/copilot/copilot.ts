@@ -52,7 +52,7 @@ function escalationFacts(recognition: Recognition, text: string): EscalationCase
   const { intent, entities } = recognition;
   return {
     askedForHuman: intent === 'human_agent',
-    angry: intent === 'complaint_or_escalate',
+    angry: intent === 'complaint_or_escalate' || intent === 'ask_supervisor',
     platformInterventionRequested: intent === 'complaint_or_escalate' && /小二|平台介入/.test(text),
     compensationRequested: entities.amountYuan !== undefined && (intent === 'complaint_or_escalate' || intent === 'quality_issue') ? yuanToFen(entities.amountYuan) : undefined,
   };

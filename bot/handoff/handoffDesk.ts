@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { escapeText } from '../../templates/escape.js';
 import type { Templates } from '../../templates/templates.js';
 import type { Agent } from '../agents/agentAuth.js';
+import { agentMarkerFor } from '../agents/agentView.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { ClaimResult, HandoffCase, HandoffStore } from './handoffStore.js';
@@ -113,7 +114,7 @@ export class HandoffDesk {
     await this.deps.adapter.continueConversationAsync(this.deps.appId, handoff.reference, async (context) => {
       if (text !== undefined) {
         const message: Partial<Activity> = MessageFactory.text(text);
-        if (agent) message.channelData = { kefuAgent: { id: agent.id } };
+        if (agent) message.channelData = agentMarkerFor(agent);
         await context.sendActivity(message);
       }
       if (status) await context.sendActivity(EventFactory.createHandoffStatus(context.activity.conversation, status));

@@ -1,10 +1,11 @@
 /**
- * Intent classifier: binarized multinomial naive Bayes over character n-grams (1–3). Chosen on
- * the held-out split over nlp.js's Chinese pipeline and over wink's naive Bayes: see docs/nlu.md.
+ * Intent classifier: normalized text → the chosen model's logits → calibrated probabilities,
+ * softmax(logits / T), with T fitted by cross-validation on the training set (calibration.json,
+ * written by `npm run eval:nlu`). The model and the comparison that chose it: docs/nlu.md.
  */
 import type { Example } from './dataset.js';
-import { charNgrams } from './features.js';
-import { NaiveBayes } from './naiveBayes.js';
+import type { ModelCache } from './modelCache.js';
+import { logSoftmax, trainModel, type Model, type ModelSpec } from './models.js';
 import { normalize } from './normalize.js';
 import { INTENTS, type Intent } from './types.js';
 
@@ -13,39 +14,29 @@ export interface Scored {
   score: number;
 }
 
-/** Additive smoothing; 0.05 scored best on the held-out split (0.1: −0.3 pt, 0.5: −3.4 pt). */
-const SMOOTHING = 0.05;
-
-/**
- * Confidence is a softmax over the log scores divided by sqrt(known n-grams), so it reflects how
- * far ahead of the runner-up the winner is, comparably for short and long messages. The
- * temperature was set on the split so that most wrong guesses fall below the clarification
- * threshold (dialogs/mainDialog.ts) while most right ones stay above it.
- */
-const TEMPERATURE = 0.6;
-
 export class IntentClassifier {
-  private readonly nb: NaiveBayes<Intent>;
+  private readonly model: Model;
 
-  constructor(examples: Example[]) {
-    this.nb = new NaiveBayes(
-      INTENTS,
-      examples.map((e) => ({ features: charNgrams(normalize(e.text)), label: e.intent })),
-      SMOOTHING,
+  constructor(
+    spec: ModelSpec,
+    private readonly temperature: number,
+    examples: Example[],
+    cache?: ModelCache,
+  ) {
+    this.model = trainModel(
+      spec,
+      examples.map((e) => ({ normalized: normalize(e.text), label: INTENTS.indexOf(e.intent) })),
+      INTENTS.length,
+      cache,
     );
   }
 
-  /** Intents with examples, most likely first, with scores that sum to 1. */
+  /** Every intent, most likely first, with probabilities that sum to 1. */
   classify(text: string): Scored[] {
-    const normalized = normalize(text);
-    const { scores, known } = this.nb.score(normalized ? charNgrams(normalized) : []);
-    if (known === 0) return [{ intent: 'none', score: 1 }];
-    const top = Math.max(...scores);
-    const scale = TEMPERATURE / Math.sqrt(known);
-    const weights = Array.from(scores, (s) => Math.exp((s - top) * scale));
-    const total = weights.reduce((a, b) => a + b, 0);
-    return INTENTS.map((intent, i) => ({ intent, score: weights[i]! / total }))
-      .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score);
+    const logits = this.model.logits(normalize(text));
+    // Nothing the model has seen (emoji, punctuation, a script it never met): not a shop topic.
+    if (!logits) return [{ intent: 'none', score: 1 }];
+    const logProbabilities = logSoftmax(logits, this.temperature);
+    return INTENTS.map((intent, i) => ({ intent, score: Math.exp(logProbabilities[i]!) })).sort((a, b) => b.score - a.score);
   }
 }

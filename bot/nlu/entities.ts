@@ -1,14 +1,12 @@
 /**
- * Entities in buyer text, by pattern: order ids, amounts, sizes, colours, quantities, dates and
- * change-of-mind phrases. Input is NFKC-normalized and simplified first, so full-width digits
- * and traditional characters match too.
+ * Entities in buyer text, by pattern: pasted order ids, item ids, phone numbers and links
+ * (ids.ts), amounts, sizes, colours, quantities, dates and change-of-mind phrases. Input is
+ * NFKC-normalized and simplified first, so full-width digits and traditional characters match too.
  */
 import { DAY, HOUR, SHANGHAI_OFFSET } from '../../knowledge/policy/time.js';
+import { findLinks, joinSpacedDigits, LONG_NUMBER, numberKind, replaceLinks } from './ids.js';
 import type { Entities } from './types.js';
 import { simplify } from './normalize.js';
-
-/** Taobao trade ids are long digit strings; 12+ digits also keeps 11-digit phone numbers out. */
-const ORDER_ID = /(?<!\d)\d{12,20}(?!\d)/g;
 const AMOUNT = /[¥￥]\s*(\d+(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s*(?:元|块钱|块|rmb)/i;
 const LETTER_SIZE = /(?<![a-z])([2-4]?x{0,3}[sml])(?![a-z])/i;
 const NUMBER_SIZE = /(\d{2}(?:\.5)?)\s*码/;
@@ -58,15 +56,26 @@ function shanghaiDate(now: Date, month: number, day: number): Date {
 }
 
 export function extractEntities(raw: string, now: Date): Entities {
-  const text = simplify(raw);
-  const orderIds = [...new Set(text.match(ORDER_ID) ?? [])];
-  // Order ids are digits too; take them out before looking for sizes, amounts and quantities.
-  const rest = text.replace(ORDER_ID, ' ');
+  const simplified = simplify(raw);
+  const links = findLinks(simplified);
+  const text = joinSpacedDigits(replaceLinks(simplified, () => ' '));
+  const numbers = { order: new Set<string>(), item: new Set<string>(), phone: new Set<string>(), other: new Set<string>() };
+  for (const [digits] of text.matchAll(LONG_NUMBER)) numbers[numberKind(digits)].add(digits);
+  for (const { itemId } of links) if (itemId) numbers.item.add(itemId);
+  // Ids are digits too; take them out before looking for sizes, amounts and quantities.
+  const rest = text.replace(LONG_NUMBER, ' ');
   const amount = rest.match(AMOUNT);
   const size = rest.match(NUMBER_SIZE)?.[0].replace(/\s/g, '') ?? rest.match(ONE_SIZE)?.[0] ?? rest.match(LETTER_SIZE)?.[1]?.toUpperCase();
   const colourMatch = rest.match(COLOUR) ?? rest.match(MULTI_COLOUR);
   const quantity = rest.match(QUANTITY);
-  const entities: Entities = { orderIds, negation: NEGATION.test(rest), stopReminders: STOP_REMINDERS.test(rest) };
+  const entities: Entities = {
+    orderIds: [...numbers.order],
+    itemIds: [...numbers.item],
+    phones: [...numbers.phone],
+    links: links.map((l) => l.url),
+    negation: NEGATION.test(rest),
+    stopReminders: STOP_REMINDERS.test(rest),
+  };
   if (amount) entities.amountYuan = Number(amount[1] ?? amount[2]);
   if (size) entities.size = size;
   if (colourMatch) entities.colour = `${colourMatch[1]}色`;

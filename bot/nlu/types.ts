@@ -15,7 +15,13 @@ export const INTENTS = [
   'human_agent',
   'review_feedback',
   'modify_order',
-  'presale_question',
+  'product_question',
+  'size_advice',
+  'price_promotion',
+  'shipping_question',
+  'refund_progress',
+  'ask_supervisor',
+  'order_number',
   'greeting',
   'thanks',
   'cancel',
@@ -24,7 +30,14 @@ export const INTENTS = [
 export type Intent = (typeof INTENTS)[number];
 
 export interface Entities {
+  /** Pasted order ids: 18–19 digits (spaces and full-width digits allowed). */
   orderIds: string[];
+  /** Item (product) ids: a pasted 12-digit number, or the id in an item link. */
+  itemIds: string[];
+  /** Mainland mobile numbers: 11 digits starting with 1 (never an order id). */
+  phones: string[];
+  /** Pasted links, as typed; short links (m.tb.cn/h.…) carry no item id. */
+  links: string[];
   amountYuan?: number;
   size?: string;
   colour?: string;

@@ -8,24 +8,69 @@ import { z } from 'zod';
 import { PLATFORMS, TRADE_STATUSES } from '../../knowledge/schema.js';
 import { REFUND_STATUSES } from '../../knowledge/policy/orderFacts.js';
 
+/**
+ * The most the order system may send of anything. Each is generous for real Taobao/Tmall data
+ * (item titles are at most 60 characters on Taobao, tracking numbers about 20, sale properties a
+ * handful per SKU). An answer past any of them is refused as malformed instead of being carried
+ * into conversation state and transcripts: one 20-million-character title once became 470 MB of
+ * state for a single conversation. Counts are UTF-16 code units, as zod counts them.
+ */
+export const CONTRACT_LIMITS = {
+  idChars: 64,
+  titleChars: 200,
+  propertyNameChars: 64,
+  propertyValueChars: 128,
+  propertiesPerSku: 20,
+  refundReasonChars: 200,
+  receiverNameChars: 64,
+  receiverMobileChars: 32,
+  receiverRegionChars: 64,
+  receiverAddressChars: 500,
+  courierChars: 64,
+  trackingNoChars: 64,
+  eventDescriptionChars: 1000,
+  /** "2026-11-20T14:03:00.123456789+08:00" is 35. */
+  timestampChars: 40,
+  /** Integer digits of a yuan amount: up to ¥9,999,999,999. */
+  yuanDigits: 10,
+  quantity: 1_000_000,
+  linesPerTrade: 100,
+  refundsPerTrade: 100,
+  eventsPerLogistics: 500,
+  skusPerItem: 2000,
+  tradesPerList: 100,
+} as const;
+const L = CONTRACT_LIMITS;
+
 /** Money as Taobao sends it: a decimal string in yuan with at most two decimals, e.g. "199.00". */
-export const Yuan = z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected yuan as a decimal string, e.g. "199.00"').describe('Amount in yuan, e.g. "199.00"');
-const DateTime = z.iso.datetime({ offset: true }).describe('ISO 8601 with offset, e.g. 2026-11-20T14:03:00+08:00');
+export const Yuan = z
+  .string()
+  .regex(new RegExp(`^\\d{1,${L.yuanDigits}}(\\.\\d{1,2})?$`), 'expected yuan as a decimal string, e.g. "199.00"')
+  .describe('Amount in yuan, e.g. "199.00"');
+const OffsetDateTime = z.iso.datetime({ offset: true }).max(L.timestampChars);
+const DateTime = OffsetDateTime.describe('ISO 8601 with offset, e.g. 2026-11-20T14:03:00+08:00');
 /** The courier may report the signing day only (R1 counts such windows from the next midnight). */
 const SignTime = z
-  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .union([OffsetDateTime, z.iso.date()])
   .describe('When the parcel was signed for: a full date-time, or only the date (YYYY-MM-DD, Asia/Shanghai)');
-const Id = z.string().min(1).max(64);
-const Properties = z.record(z.string(), z.string()).describe('SKU properties, e.g. {"颜色": "白色", "尺码": "M"}');
+const Id = z.string().min(1).max(L.idChars);
+const Tid = z.string().regex(/^\d{6,20}$/, 'expected the trade id as a digit string');
+const text = (maxChars: number) => z.string().max(maxChars);
+const Title = z.string().min(1).max(L.titleChars);
+const Properties = z
+  .record(text(L.propertyNameChars), text(L.propertyValueChars))
+  .refine((properties) => Object.keys(properties).length <= L.propertiesPerSku, `expected at most ${L.propertiesPerSku} properties`)
+  .meta({ maxProperties: L.propertiesPerSku })
+  .describe('SKU properties, e.g. {"颜色": "白色", "尺码": "M"}');
 
 export const OrderLine = z.object({
   oid: Id.describe('order line id'),
   itemId: Id,
   skuId: Id,
-  title: z.string().min(1),
+  title: Title,
   skuProperties: Properties,
   price: Yuan.describe('unit price'),
-  quantity: z.number().int().positive(),
+  quantity: z.number().int().positive().max(L.quantity),
   payment: Yuan.describe('what the buyer paid for this line'),
   customised: z.boolean().describe('made to order (定制): no 七天无理由, no exchange'),
   sevenDayReturn: z.boolean().describe('the goods support 七天无理由退货'),
@@ -35,23 +80,23 @@ export const Refund = z.object({
   refundId: Id,
   oid: Id,
   status: z.enum(REFUND_STATUSES),
-  reason: z.string(),
+  reason: text(L.refundReasonChars),
   refundFee: Yuan,
   created: DateTime,
   timeout: DateTime.optional().describe("the platform's deadline for the seller's answer (R14)"),
 });
 
 export const Receiver = z.object({
-  name: z.string(),
-  mobile: z.string(),
-  state: z.string(),
-  city: z.string(),
-  district: z.string(),
-  address: z.string(),
+  name: text(L.receiverNameChars),
+  mobile: text(L.receiverMobileChars),
+  state: text(L.receiverRegionChars),
+  city: text(L.receiverRegionChars),
+  district: text(L.receiverRegionChars),
+  address: text(L.receiverAddressChars),
 });
 
 export const Trade = z.object({
-  tid: z.string().regex(/^\d{6,20}$/, 'expected the trade id as a digit string'),
+  tid: Tid,
   buyerId: Id,
   platform: z.enum(PLATFORMS),
   status: z.enum(TRADE_STATUSES),
@@ -66,12 +111,12 @@ export const Trade = z.object({
   returnInsurance: z.boolean().describe('退货运费险 bought'),
   printed: z.boolean().describe('the shipping label has been printed (F8)'),
   receiver: Receiver,
-  orders: z.array(OrderLine).min(1),
-  refunds: z.array(Refund),
+  orders: z.array(OrderLine).min(1).max(L.linesPerTrade),
+  refunds: z.array(Refund).max(L.refundsPerTrade),
   exchangeRequestedAt: DateTime.optional(),
 });
 
-export const TradeList = z.object({ trades: z.array(Trade) });
+export const TradeList = z.object({ trades: z.array(Trade).max(L.tradesPerList) });
 
 export const Sku = z.object({
   skuId: Id,
@@ -83,16 +128,16 @@ export const Sku = z.object({
 
 export const ItemSkus = z.object({
   itemId: Id,
-  title: z.string().min(1),
+  title: Title,
   customised: z.boolean(),
-  skus: z.array(Sku),
+  skus: z.array(Sku).max(L.skusPerItem),
 });
 
 export const Logistics = z.object({
-  tid: z.string(),
-  company: z.string(),
-  trackingNo: z.string(),
-  events: z.array(z.object({ time: DateTime, description: z.string() })),
+  tid: Tid,
+  company: text(L.courierChars).describe('the courier, e.g. 申通快递'),
+  trackingNo: text(L.trackingNoChars),
+  events: z.array(z.object({ time: DateTime, description: text(L.eventDescriptionChars) })).max(L.eventsPerLogistics),
 });
 
 export type Trade = z.infer<typeof Trade>;

@@ -1,6 +1,13 @@
 /** A short-lived cache of validated order responses: Redis when configured, else process memory. */
 import type { Cluster, Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import { isStoreUnavailable } from '../state/unavailable.js';
+
+/** Only a cache: with Redis unavailable, orders are read from the order system (a miss, nothing kept). */
+const asMiss = (err: unknown) => {
+  if (isStoreUnavailable(err)) return undefined;
+  throw err;
+};
 
 export interface ResponseCache {
   get(key: string): Promise<string | undefined>;
@@ -14,11 +21,11 @@ export class RedisResponseCache implements ResponseCache {
   ) {}
 
   async get(key: string): Promise<string | undefined> {
-    return (await this.redis.get(`${this.prefix}orders:${key}`)) ?? undefined;
+    return (await this.redis.get(`${this.prefix}orders:${key}`).catch(asMiss)) ?? undefined;
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(`${this.prefix}orders:${key}`, value, 'EX', ttlSeconds);
+    await this.redis.set(`${this.prefix}orders:${key}`, value, 'EX', ttlSeconds).catch(asMiss);
   }
 }
 

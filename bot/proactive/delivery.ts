@@ -27,13 +27,12 @@ export interface DeliveryDeps {
 
 export function proactiveDelivery(deps: DeliveryDeps): Deliver {
   return async (job, trade, reference) => {
-    let outcome: { skipped?: SkipReason } | undefined;
+    let skipped: SkipReason | undefined;
+    // A failed proactive turn rejects here (adapter.ts), so the job is retried.
     await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
-      outcome = { skipped: await deps.bot.proactiveTurn(context, (turn) => followUpTurn(deps, turn, job, trade)) };
+      skipped = await deps.bot.proactiveTurn(context, (turn) => followUpTurn(deps, turn, job, trade));
     });
-    // The adapter reports a failed turn to onTurnError instead of throwing; the job must be retried.
-    if (!outcome) throw new Error(`the proactive turn for ${job.kind} ${job.tid} did not complete`);
-    return outcome.skipped;
+    return skipped;
   };
 }
 

@@ -23,19 +23,41 @@ export class TurnLockTimeoutError extends Error {
   override name = 'TurnLockTimeoutError';
 }
 
-/** FIFO per key inside this process. */
+/** Rejects after `ms` unless `promise` settled first (the promise itself runs on). */
+function within<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * FIFO per key inside this process. A turn that waits longer than `waitMs` for the ones ahead of
+ * it gives up with TurnLockTimeoutError (the same limit the Redis lease has across processes);
+ * the turns queued behind it still wait for the ones ahead, never run beside them.
+ */
 export class LocalTurnLock implements TurnLock {
   private readonly tails = new Map<string, Promise<unknown>>();
 
+  constructor(private readonly waitMs: number) {}
+
   async runExclusive<T>(name: string, turn: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(name) ?? Promise.resolve();
-    const mine = previous.catch(() => undefined).then(turn);
-    this.tails.set(name, mine);
+    const ahead = this.tails.get(name) ?? Promise.resolve();
+    const mine = within(
+      ahead.catch(() => undefined),
+      this.waitMs,
+      () => new TurnLockTimeoutError(`conversation busy: the previous turn did not finish within ${this.waitMs} ms`),
+    ).then(turn);
+    const tail = Promise.allSettled([ahead, mine]);
+    this.tails.set(name, tail);
     try {
       return await mine;
     } finally {
       // Forget the key once nobody queued behind us, so the map does not grow forever.
-      if (this.tails.get(name) === mine) this.tails.delete(name);
+      void tail.then(() => {
+        if (this.tails.get(name) === tail) this.tails.delete(name);
+      });
     }
   }
 }
@@ -57,7 +79,7 @@ export interface RedisTurnLockOptions {
 }
 
 export class RedisTurnLock implements TurnLock {
-  private readonly local = new LocalTurnLock();
+  private readonly local: LocalTurnLock;
   private readonly redis: LeaseRedis;
 
   constructor(
@@ -69,6 +91,7 @@ export class RedisTurnLock implements TurnLock {
       redis.defineCommand('kefuLeaseRenew', { numberOfKeys: 1, lua: RENEW });
     }
     this.redis = redis as LeaseRedis;
+    this.local = new LocalTurnLock(options.waitMs);
   }
 
   runExclusive<T>(name: string, turn: () => Promise<T>): Promise<T> {
@@ -85,7 +108,9 @@ export class RedisTurnLock implements TurnLock {
       return await turn();
     } finally {
       clearInterval(renewal);
-      await this.redis.kefuLeaseRelease(key, token);
+      // The turn is done whatever happens here: a release that fails (Redis away) must not turn
+      // its outcome into an error; the lease then simply expires after ttlMs.
+      await this.redis.kefuLeaseRelease(key, token).catch(() => undefined);
     }
   }
 

@@ -16,12 +16,16 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { ActivityTypes, RoleTypes, type Activity, type CloudAdapter, type TurnContext } from 'botbuilder';
+import { ActivityTypes, RoleTypes, type Activity, type TurnContext } from 'botbuilder';
 import express, { Router, type Request, type Response } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
+import type { KefuAdapter } from '../adapter.js';
 import { bearerToken } from '../http/bearer.js';
 import { sendError } from '../http/errors.js';
+import { boundedJson, locale, messageText } from '../http/inputLimits.js';
+import { limitBy, withinLimit, type RateLimits } from '../http/rateLimits.js';
+import { isLoopbackHost } from '../http/serviceUrls.js';
 import type { Logger } from '../logger.js';
 import type { ConversationLog } from '../transcripts/conversationLog.js';
 import { BuyerClaims, ConversationClaims, signToken, verifyToken } from './signedToken.js';
@@ -30,24 +34,43 @@ export const WEBCHAT_CHANNEL = 'webchat';
 /** How long a conversation token lives; the client refreshes it well before (every 15 minutes). */
 const CONVERSATION_TOKEN_SECONDS = 3600;
 
+/** The secret path under which this process's web chat connector takes the bot's replies. */
+const connectorKeyOf = (secret: string) => createHmac('sha256', secret).update('connector').digest('base64url');
+
+/**
+ * Whether a serviceUrl is this web chat's own connector (on loopback, under its secret path): the
+ * one destination the bot may always send to, whatever ALLOWED_SERVICE_URLS says.
+ */
+export function isWebchatConnector(secret: string): (serviceUrl: string) => boolean {
+  const path = `/directline/connector/${connectorKeyOf(secret)}`;
+  return (serviceUrl) => {
+    const url = URL.canParse(serviceUrl) ? new URL(serviceUrl) : undefined;
+    return !!url && url.protocol === 'http:' && isLoopbackHost(url.hostname) && url.pathname.replace(/\/$/, '') === path;
+  };
+}
+
 export interface DirectLineDeps {
-  adapter: CloudAdapter;
+  adapter: KefuAdapter;
   onTurn: (context: TurnContext) => Promise<void>;
   log: ConversationLog;
   secret: string;
   botName: string;
   maxMessageChars: number;
+  rateLimits: RateLimits;
   logger: Logger;
   clock: () => Date;
 }
 
-const PostedActivity = z.object({
-  type: z.enum([ActivityTypes.Message, ActivityTypes.Typing]),
-  text: z.string().optional(),
-  locale: z.string().max(16).optional(),
-  value: z.unknown().optional(),
-  channelData: z.object({ clientActivityID: z.string().max(128).optional() }).passthrough().optional(),
-});
+/** What Web Chat posts; anything else it sends along is dropped, never stored. */
+const postedActivity = (maxMessageChars: number) =>
+  z.object({
+    type: z.enum([ActivityTypes.Message, ActivityTypes.Typing]),
+    text: messageText(maxMessageChars).optional(),
+    locale: locale.optional(),
+    value: boundedJson.optional(),
+    // Web Chat matches the echo of a sent message by this id.
+    channelData: z.object({ clientActivityID: z.string().max(128).optional() }).optional(),
+  });
 
 export interface DirectLine {
   router: Router;
@@ -58,7 +81,7 @@ export interface DirectLine {
 
 export function directLine(deps: DirectLineDeps): DirectLine {
   const { log, secret, clock } = deps;
-  const connectorKey = createHmac('sha256', secret).update('connector').digest('base64url');
+  const connectorKey = connectorKeyOf(secret);
   const wss = new WebSocketServer({ noServer: true });
 
   const conversationToken = (claims: Omit<ConversationClaims, 'exp'>) =>
@@ -97,16 +120,19 @@ export function directLine(deps: DirectLineDeps): DirectLine {
       recipient: { id: 'kefu', name: deps.botName, role: RoleTypes.Bot },
       timestamp: new Date(),
     } as Activity;
-    await deps.adapter.processActivityDirect('', full, deps.onTurn);
+    await deps.adapter.run('', full, deps.onTurn);
   };
 
+  const PostedActivity = postedActivity(deps.maxMessageChars);
   const router = Router();
+  router.use(limitBy(deps.rateLimits.address, (req) => req.ip));
   router.use(express.json({ limit: '64kb' }));
 
   router.post('/conversations', async (req, res) => {
     const token = bearerToken(req.get('authorization'));
     const buyer = token && verifyToken(secret, 'buyer', BuyerClaims, token, clock());
     if (!buyer) return sendError(res, 403, 'forbidden', 'a buyer token signed by the shop is required');
+    if (!(await withinLimit(deps.rateLimits.buyerConversations, buyer.buyerId, res))) return;
     const claims = { buyerId: buyer.buyerId, conversationId: `wc-${randomUUID()}` };
     // Like Direct Line: the bot hears that the buyer joined (and greets them).
     await process(req, claims, { type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: buyer.buyerId, name: buyer.buyerId }] });
@@ -135,10 +161,16 @@ export function directLine(deps: DirectLineDeps): DirectLine {
     const claims = conversationOf(req, res);
     if (!claims) return;
     const parsed = PostedActivity.safeParse(req.body);
-    if (!parsed.success) return sendError(res, 400, 'invalid_activity', `${parsed.error.issues[0]!.path.join('.') || 'body'}: ${parsed.error.issues[0]!.message}`);
-    if ((parsed.data.text ?? '').length > deps.maxMessageChars) return sendError(res, 413, 'message_too_long', `at most ${deps.maxMessageChars} characters`);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const tooLong = issue.code === 'too_big';
+      return sendError(res, tooLong ? 413 : 400, tooLong ? 'message_too_long' : 'invalid_activity', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+    }
     const id = randomUUID();
-    if (parsed.data.type === ActivityTypes.Message) await process(req, claims, { ...parsed.data, id } as Partial<Activity>);
+    if (parsed.data.type !== ActivityTypes.Message) return res.json({ id });
+    if (!(await withinLimit(deps.rateLimits.buyerMessages, `${WEBCHAT_CHANNEL}:${claims.buyerId}`, res))) return;
+    // Answered only once the turn ran: a failure (503 when the store is down) means "send it again".
+    await process(req, claims, { ...parsed.data, id } as Partial<Activity>);
     res.json({ id });
   });
 
@@ -167,12 +199,16 @@ export function directLine(deps: DirectLineDeps): DirectLine {
     const where = { channelId: WEBCHAT_CHANNEL, conversationId };
     let sent = from;
     let queue = Promise.resolve();
+    // A failed read (Redis away) is logged and left for the next append or the client's
+    // reconnect: the queue itself never stays rejected.
     const catchUp = () =>
-      (queue = queue.then(async () => {
-        const { activities, watermark } = await log.since(where, sent);
-        if (activities.length && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ activities, watermark: String(watermark) }));
-        sent = watermark;
-      }));
+      (queue = queue
+        .then(async () => {
+          const { activities, watermark } = await log.since(where, sent);
+          if (activities.length && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ activities, watermark: String(watermark) }));
+          sent = watermark;
+        })
+        .catch((err: Error) => deps.logger.warn({ err: err.message, conversationId }, 'web chat stream could not read the log')));
     const unsubscribe = log.onAppend((appended) => {
       if (appended.conversationId !== conversationId || appended.channelId !== WEBCHAT_CHANNEL) return;
       if (appended.transient) ws.send(JSON.stringify({ activities: [appended.activity] }));

@@ -1,14 +1,15 @@
 /**
  * The agent console in headless Chromium: an agent signs in, takes a queued conversation, sends
- * a copilot suggestion, and the buyer's channel receives it; hostile buyer text stays text.
+ * a copilot suggestion, and the buyer's channel receives it; hostile buyer text stays text, and a
+ * buyer claiming to be an agent stays the buyer.
  */
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unescapeText } from '../../templates/escape.js';
 import { launchBrowser } from '../support/browser.js';
 import { startChannelSink, type ChannelSink } from '../support/channelSink.js';
-import { say, startKefu, type RunningKefu } from '../support/kefu.js';
+import { messageActivity, post, say, startKefu, type RunningKefu } from '../support/kefu.js';
 import { at } from '../support/knowledge.js';
 import { testRedis } from '../support/redis.js';
 
@@ -32,6 +33,12 @@ afterAll(async () => {
   await redis.quit();
 });
 
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.goto(`${kefu.url}/agent/`);
+  await page.getByLabel('客服令牌').fill(token);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
 describe('agent console', () => {
   it('sign in, take the conversation, send a suggested reply; buyer text shows as text', async () => {
     const conversation = `ac-${randomUUID()}`;
@@ -46,12 +53,9 @@ describe('agent console', () => {
       dialogs.push(d.message());
       await d.dismiss();
     });
-    await page.goto(`${kefu.url}/agent/`);
-    await page.getByLabel('客服令牌').fill('wrong-token-0123456789');
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, 'wrong-token-0123456789');
     await expect.poll(() => page.locator('#sign-in-error').textContent()).toContain('令牌无效');
-    await page.getByLabel('客服令牌').fill(TOKEN);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, TOKEN);
 
     await page.locator('#queue button', { hasText: '买家要求转人工' }).click();
     expect(await page.locator('#sign-in').isVisible()).toBe(false);
@@ -76,5 +80,27 @@ describe('agent console', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: 'docs/agent-console.png' });
     expect(dialogs).toEqual([]);
+  });
+
+  it("shows a buyer's message as the buyer's, whatever channelData.kefuAgent it carries", async () => {
+    const conversation = `ai-${randomUUID()}`;
+    const buyerId = 'tb_buyer_002';
+    const impostor = (text: string) => post(kefu.url, { ...messageActivity(conversation, text, buyerId, sink.url), channelData: { kefuAgent: { id: 'xiaoqing' } } });
+    await say(kefu.url, conversation, '转人工', buyerId, sink.url);
+    await impostor('我是客服小青，请把验证码发我');
+    // As logs written before buyers' channelData was dropped still hold it.
+    const oldEntry = { type: 'message', text: '客服小青在此', from: { id: buyerId, name: buyerId, role: 'user' }, channelData: { kefuAgent: { id: 'xiaoqing' } } };
+    await kefu.kefu.conversationLog.append({ channelId: 'test', conversationId: conversation }, oldEntry);
+
+    const page = await browser.newPage();
+    await signIn(page, TOKEN);
+    await page.locator('#queue button', { hasText: buyerId }).click();
+    const buyerLines = () => page.locator('#transcript li.buyer').allInnerTexts();
+    await expect.poll(buyerLines).toEqual(expect.arrayContaining([expect.stringContaining('我是客服小青'), expect.stringContaining('客服小青在此')]));
+    await impostor('客服小青又来了'); // live, over the event stream
+    await expect.poll(buyerLines).toContainEqual(expect.stringContaining('客服小青又来了'));
+    expect(await page.locator('#transcript li.agent').count()).toBe(0);
+    expect(await page.locator('#transcript').innerText()).not.toContain('客服 xiaoqing');
+    await page.close();
   });
 });

@@ -86,9 +86,11 @@ describe('copilot suggestions by order status', () => {
     expect(texts(answer)).toContain('人工客服');
   });
 
-  it('reads the last buyer message of a conversation', async () => {
+  it("reads the buyer's latest question of a conversation handed to agents, and no other conversation", async () => {
     const conversation = `cp-${randomUUID()}`;
     await say(kefu.url, conversation, '订单3289114476201230004 想换成XXL的', 'tb_buyer_001');
+    expect((await suggest({ channelId: 'test', conversationId: conversation })).status).toBe(404);
+    await say(kefu.url, conversation, '转人工', 'tb_buyer_001');
     const { status, answer } = await suggest({ channelId: 'test', conversationId: conversation, tid: '3289114476201230004' });
     expect(status).toBe(200);
     expect(answer.intent.name).toBe('exchange_request');

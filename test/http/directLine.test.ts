@@ -4,12 +4,11 @@
  */
 import type { Activity } from 'botbuilder';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signToken } from '../../bot/webchat/signedToken.js';
-import { unescapeText } from '../../templates/escape.js';
+import { WEBCHAT_TEST_SECRET, buyerToken, directLineCall, texts } from '../support/directLine.js';
 import { startKefu, type RunningKefu } from '../support/kefu.js';
 import { testRedis } from '../support/redis.js';
 
-const SECRET = 'webchat-secret-for-tests';
+const SECRET = WEBCHAT_TEST_SECRET;
 const { redis, prefix, url } = testRedis();
 const running: RunningKefu[] = [];
 afterAll(async () => {
@@ -23,18 +22,7 @@ async function kefu(): Promise<RunningKefu> {
   return k;
 }
 
-const buyerToken = (buyerId: string, secret = SECRET, exp = Math.floor(Date.now() / 1000) + 600) => signToken(secret, 'buyer', { buyerId, exp });
-
-async function call(k: RunningKefu, method: string, path: string, token?: string, body?: unknown) {
-  const res = await fetch(`${k.url}/directline${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-const texts = (activities: Partial<Activity>[]) => activities.filter((a) => a.type === 'message').map((a) => unescapeText(a.text ?? ''));
+const call = (k: RunningKefu, method: string, path: string, token?: string, body?: unknown) => directLineCall(k.url, method, path, token, body);
 
 describe('Direct Line endpoint', () => {
   it('starts with a signed buyer token, greets, answers by watermark, and survives a restart', async () => {

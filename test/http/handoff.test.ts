@@ -11,9 +11,7 @@ import { unescapeText } from '../../templates/escape.js';
 import { say, type RunningKefu } from '../support/kefu.js';
 import { kefusWithSink, textOf } from '../support/kefusWithSink.js';
 import { at } from '../support/knowledge.js';
-
-const TOKENS = { alice: 'alice-token-0123456789', bob: 'bob-token-0123456789', lead: 'lead-token-0123456789' };
-const AGENT_TOKENS = `alice:agent:${TOKENS.alice},bob:agent:${TOKENS.bob},lead:supervisor:${TOKENS.lead}`;
+import { activityWithText, AGENT_TOKENS, agentClient, openEventStream, TOKENS, type AgentCall } from './agentHarness.js';
 
 const servers = kefusWithSink();
 
@@ -23,48 +21,14 @@ async function harness(now = at('2026-11-23 10:00'), env: Record<string, string>
     { REDIS_KEY_PREFIX: `h${randomUUID().slice(0, 8)}:`, AGENT_TOKENS, HANDOFF_WAIT_CHECK_MS: '100', ...env },
     { clock: () => clock.now },
   );
-  const agent = (who: keyof typeof TOKENS) => async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${kefu.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${TOKENS[who]}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  return { kefu, clock, alice: agent('alice'), bob: agent('bob'), lead: agent('lead') };
+  return { kefu, clock, alice: agentClient(kefu, TOKENS.alice), bob: agentClient(kefu, TOKENS.bob), lead: agentClient(kefu, TOKENS.lead) };
 }
 
 const buyer = (h: { kefu: RunningKefu }, conversation: string, id = 'tb_buyer_001') => async (text: string) =>
   textOf(await say(h.kefu.url, conversation, text, id, servers.sink.url));
 
-async function queue(agent: (m: string, p: string) => Promise<{ body: Record<string, unknown> }>): Promise<HandoffCase[]> {
+async function queue(agent: AgentCall): Promise<HandoffCase[]> {
   return (await agent('GET', '/api/agent/queue')).body.cases as HandoffCase[];
-}
-
-/** Reads the agent event stream until `match` is seen. */
-async function nextEvent(kefu: RunningKefu, token: string, match: (event: string, data: unknown) => boolean, act: () => Promise<unknown>) {
-  const controller = new AbortController();
-  const res = await fetch(`${kefu.url}/api/agent/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  let acted = false;
-  try {
-    for (;;) {
-      const { value } = await reader.read();
-      buffer += value ?? '';
-      for (const chunk of buffer.split('\n\n')) {
-        const event = /^event: (.*)$/m.exec(chunk)?.[1];
-        const data = /^data: (.*)$/m.exec(chunk)?.[1];
-        if (event === 'ready' && !acted) {
-          acted = true;
-          await act();
-        }
-        if (event && data && match(event, JSON.parse(data))) return JSON.parse(data) as Record<string, unknown>;
-      }
-    }
-  } finally {
-    controller.abort();
-  }
 }
 
 describe('handoff to a person', () => {
@@ -83,10 +47,11 @@ describe('handoff to a person', () => {
     expect(queued).toMatchObject({ status: 'queued', rung: 'agent', reasons: ['asked_for_human'], buyerId: 'tb_buyer_001', conversationId: conversation });
 
     // The buyer's message reaches the agents' live stream; the bot says nothing.
-    const pushed = await nextEvent(h.kefu, TOKENS.alice, (event, data) => event === 'activity' && (data as { activity: Activity }).activity.text === '在吗？衣服有问题', async () => {
-      expect(await chat('在吗？衣服有问题')).toBe('');
-    });
-    expect(pushed.caseId).toBe(queued!.id);
+    const stream = await openEventStream(h.kefu, TOKENS.alice);
+    expect(await chat('在吗？衣服有问题')).toBe('');
+    const pushed = await stream.until(activityWithText('在吗？衣服有问题'));
+    stream.close();
+    expect(pushed.data.caseId).toBe(queued!.id);
 
     // Two agents, one conversation: the first takes it, the second is refused.
     const [first, second] = await Promise.all([h.alice('POST', `/api/agent/cases/${queued!.id}/claim`), h.bob('POST', `/api/agent/cases/${queued!.id}/claim`)]);
@@ -148,6 +113,9 @@ describe('handoff to a person', () => {
     expect(supervisorCase).toMatchObject({ rung: 'supervisor', reasons: ['compensation_above_limit'] });
     expect(await queue(h.alice)).toEqual([]);
     expect((await h.alice('POST', `/api/agent/cases/${supervisorCase!.id}/claim`)).status).toBe(403);
+    const opened = await h.alice('GET', `/api/agent/cases/${supervisorCase!.id}`);
+    expect(opened).toMatchObject({ status: 403, body: { error: { code: 'above_your_role' } } });
+    expect((await h.lead('GET', `/api/agent/cases/${supervisorCase!.id}`)).status).toBe(200);
     expect((await h.lead('POST', `/api/agent/cases/${supervisorCase!.id}/claim`)).status).toBe(200);
   });
 
@@ -170,11 +138,13 @@ describe('handoff to a person', () => {
     }
   });
 
-  it('keeps every conversation\'s transcript in Redis with a TTL, readable by agents only', async () => {
+  it('keeps every conversation\'s transcript in Redis with a TTL, readable by agents through its case', async () => {
     const h = await harness();
     const conversation = `ht-${randomUUID()}`;
     await buyer(h, conversation)('你好');
-    const path = `/api/agent/conversations/test/${conversation}/transcript`;
+    await buyer(h, conversation)('转人工');
+    const [handoff] = (await queue(h.alice)).filter((c) => c.conversationId === conversation);
+    const path = `/api/agent/cases/${handoff!.id}`;
     const { status, body } = await h.alice('GET', path);
     expect(status).toBe(200);
     const transcript = body.transcript as Partial<Activity>[];

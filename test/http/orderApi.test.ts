@@ -8,7 +8,7 @@ let shop: RunningKefu;
 let bot: RunningKefu;
 
 beforeAll(async () => {
-  shop = await startKefu();
+  shop = await startKefu({ ORDER_API_KEY: 'k' }); // the demo orders answer only with the key
   bot = await startKefu({ REDIS_URL: url, REDIS_KEY_PREFIX: prefix, ORDER_API_URL: `${shop.url}/demo-orders`, ORDER_API_KEY: 'k' });
 });
 afterAll(async () => {

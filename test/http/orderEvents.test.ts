@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderEvent } from '../../bot/orders/events/orderEvent.js';
+import { RedisReplayGuard } from '../../bot/orders/events/replayGuard.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from '../../bot/orders/events/signature.js';
 import { startKefu, type RunningKefu } from '../support/kefu.js';
 import { testRedis } from '../support/redis.js';
@@ -96,6 +97,7 @@ describe('POST /api/order-events (signed webhook)', () => {
     const first = await deliver(JSON.stringify(e));
     failOnce();
     expect(first.status).toBe(503);
+    expect(Number(first.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await first.json()) as { error: { code: string } }).error.code).toBe('try_again');
     expect((await deliver(JSON.stringify(e))).status).toBe(202);
   });
@@ -115,6 +117,27 @@ describe('POST /api/order-events (signed webhook)', () => {
   });
 });
 
+describe('the replay guard (Redis)', () => {
+  it('holds an event in progress only for its lease, so a delivery whose processing never finished is processed on retry', async () => {
+    const guard = new RedisReplayGuard(redis, prefix, 3600, 1);
+    const id = `evt_${randomUUID()}`;
+    expect(await guard.claim(id)).toBe('claimed');
+    expect(await guard.claim(id)).toBe('in_progress');
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await guard.claim(id)).toBe('claimed');
+    await guard.accept(id);
+    expect(await guard.claim(id)).toBe('accepted');
+  });
+
+  it('frees a released event at once', async () => {
+    const guard = new RedisReplayGuard(redis, prefix, 3600);
+    const id = `evt_${randomUUID()}`;
+    await guard.claim(id);
+    await guard.release(id);
+    expect(await guard.claim(id)).toBe('claimed');
+  });
+});
+
 describe('without ORDER_EVENTS_SECRET', () => {
   it('answers 503 saying how to enable it', async () => {
     const plain = await startKefu();
@@ -129,10 +152,20 @@ describe('without ORDER_EVENTS_SECRET', () => {
 });
 
 describe('the embedded demo order service', () => {
-  it('serves the contract under /demo-orders when ORDER_API_URL is unset', async () => {
-    const res = await fetch(`${kefu.url}/demo-orders/buyers/tb_buyer_001/trades?limit=3`);
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { trades: unknown[] }).trades).toHaveLength(3);
-    expect((await fetch(`${kefu.url}/demo-orders/trades/999999999`)).status).toBe(404);
+  it('serves the contract under /demo-orders when ORDER_API_URL is unset, to holders of the key only', async () => {
+    const trades = '/demo-orders/buyers/tb_buyer_001/trades?limit=3';
+    // Without ORDER_API_KEY the key is random (logged at start-up): receivers' addresses stay private.
+    expect((await fetch(`${kefu.url}${trades}`)).status).toBe(401);
+    const demo = await startKefu({ ORDER_API_KEY: 'demo-orders-key-0123' });
+    try {
+      for (const headers of [{}, { 'x-api-key': 'not-the-key' }] as Record<string, string>[]) expect((await fetch(`${demo.url}${trades}`, { headers })).status).toBe(401);
+      const headers = { 'x-api-key': 'demo-orders-key-0123' };
+      const res = await fetch(`${demo.url}${trades}`, { headers });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { trades: unknown[] }).trades).toHaveLength(3);
+      expect((await fetch(`${demo.url}/demo-orders/trades/999999999`, { headers })).status).toBe(404);
+    } finally {
+      await demo.stop(200);
+    }
   });
 });

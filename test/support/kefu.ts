@@ -10,8 +10,15 @@ export interface RunningKefu extends Serving {
   kefu: Kefu;
 }
 
+/** Tests send far more than a buyer could from one address; the rate-limit tests set their own. */
+export const UNLIMITED = {
+  RATE_LIMIT_ADDRESS_REQUESTS_PER_MINUTE: '1000000',
+  RATE_LIMIT_BUYER_MESSAGES_PER_MINUTE: '1000000',
+  RATE_LIMIT_BUYER_CONVERSATIONS_PER_HOUR: '1000000',
+};
+
 export async function startKefu(env: Record<string, string> = {}, overrides: KefuOverrides = {}): Promise<RunningKefu> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...UNLIMITED, ...env });
   const logger = createLogger(config.LOG_LEVEL);
   const kefu = await createKefu(config, logger, overrides);
   const serving = await serve(kefu, config.PORT, config.HOST, logger);

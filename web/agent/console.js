@@ -80,12 +80,11 @@ async function listen() {
   setTimeout(listen, 2000); // reconnect after a drop
 }
 
+// The queue changes only with handoff events (which come as `queue`); a message just joins the
+// open conversation's transcript, so nothing is re-read.
 function onEvent(event, data) {
   if (event === 'queue') refreshQueue();
-  if (event === 'activity') {
-    if (data.caseId === openCaseId) appendActivity(data.activity);
-    refreshQueue();
-  }
+  if (event === 'activity' && data.caseId === openCaseId) appendActivity(data.activity);
 }
 
 let queueTimer;
@@ -118,8 +117,10 @@ async function refreshTasks() {
 }
 
 function appendActivity(activity) {
-  const agent = activity.channelData?.kefuAgent;
-  const fromBot = activity.from?.role === 'bot' || agent;
+  const fromBot = activity.from?.role === 'bot';
+  // Only the server marks an agent's message (sent by the desk, so role bot); a buyer's
+  // channelData.kefuAgent is just something the buyer sent.
+  const agent = fromBot ? activity.channelData?.kefuAgent : undefined;
   if (activity.type === 'event') {
     const what = { 'handoff.initiate': '转人工', 'handoff.status': `人工状态：${activity.value?.state ?? ''}` }[activity.name];
     if (what) $('transcript').append(el('li', what, 'event'));

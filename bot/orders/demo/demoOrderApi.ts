@@ -1,6 +1,9 @@
 /** The embedded demo order system: the same contract, from fixtures, in process and over HTTP. */
-import { Router, type Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import { ItemSkus, Logistics, Trade, TradeList } from '../contract.js';
+import { sendError } from '../../http/errors.js';
+import { API_KEY_HEADER } from '../httpOrderApi.js';
 import type { OrderApi } from '../orderApi.js';
 import { DEMO_ITEMS, demoLogistics, demoTrades } from './fixtures.js';
 
@@ -28,7 +31,7 @@ export class DemoOrderApi implements OrderApi {
   }
 }
 
-/** Serves the contract's endpoints (mounted at /demo-orders), so the HTTP client can use it too. */
+/** Serves the contract's endpoints, so the HTTP client can use it too (tests' order systems). */
 export function demoOrderRouter(api: OrderApi): Router {
   const router = Router();
   const send = (res: Response, body: unknown) =>
@@ -41,4 +44,20 @@ export function demoOrderRouter(api: OrderApi): Router {
   });
   router.get('/items/:itemId/skus', async (req, res) => send(res, await api.itemSkus(req.params.itemId)));
   return router;
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * The demo as Kefu serves it at /demo-orders. The trades carry receivers' names, mobiles and
+ * addresses, so like a real order system it answers only requests with the key (`X-Api-Key`),
+ * compared by digest in constant time.
+ */
+export function demoOrderService(api: OrderApi, apiKey: string): Router {
+  const requireKey = (req: Request, res: Response, next: NextFunction) => {
+    const given = req.get(API_KEY_HEADER);
+    if (given !== undefined && timingSafeEqual(digest(given), digest(apiKey))) return next();
+    sendError(res, 401, 'unauthorised', `send the demo orders key as ${API_KEY_HEADER} (ORDER_API_KEY, or the key logged at start-up)`);
+  };
+  return Router().use(requireKey, demoOrderRouter(api));
 }

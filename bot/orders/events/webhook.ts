@@ -2,12 +2,15 @@
  * POST /api/order-events. Checks, in order: the endpoint is configured (503), the signature
  * (401), the timestamp is within the tolerance (401), the body is an event (400; unknown type
  * 422), the event id is new (409). Accepted events are published on the bus once and acknowledged
- * (202) after every subscriber has done its part; if one fails, the answer is 503 and the id is
- * forgotten, so the order system's retry is processed rather than refused as a replay.
+ * (202) after every subscriber has done its part. Nothing is acknowledged that is not done: if a
+ * subscriber fails, or Redis is unavailable at any step, the answer is 503 with Retry-After (in
+ * about a second, see bot/state/redisClient.ts) and the order system's retry is processed, not
+ * refused as a replay (replayGuard.ts). Should Redis fail after the subscribers succeeded, the
+ * retry runs them again; they are idempotent (follow-ups have one job id per trade and kind).
  */
 import express, { type Request, type Response, Router } from 'express';
 import type { Logger } from '../../logger.js';
-import { sendError } from '../../http/errors.js';
+import { sendError, sendRetryLater } from '../../http/errors.js';
 import type { OrderEventBus } from './eventBus.js';
 import { ORDER_EVENT_TYPES, OrderEvent } from './orderEvent.js';
 import type { ReplayGuard } from './replayGuard.js';
@@ -28,6 +31,10 @@ export function orderEventsRouter(options: OrderEventsOptions): Router {
   const refuse = (res: Response, status: number, code: string, message: string, req: Request) => {
     options.logger.warn({ status, code, ip: req.ip }, `order event refused: ${message}`);
     sendError(res, status, code, message);
+  };
+  const retryLater = (res: Response, code: string, message: string, req: Request) => {
+    options.logger.warn({ status: 503, code, ip: req.ip }, `order event not processed: ${message}`);
+    sendRetryLater(res, code, message);
   };
 
   router.post('/', express.raw({ type: () => true, limit: '64kb' }), async (req, res) => {
@@ -57,11 +64,14 @@ export function orderEventsRouter(options: OrderEventsOptions): Router {
       return refuse(res, 400, 'invalid_event', `${field}: ${issue.message}`, req);
     }
     const event = parsed.data;
-    if (!(await options.replayGuard.firstSighting(event.id))) return refuse(res, 409, 'replayed', `event ${event.id} was already received`, req);
+    const claim = await options.replayGuard.claim(event.id);
+    if (claim === 'accepted') return refuse(res, 409, 'replayed', `event ${event.id} was already received`, req);
+    if (claim === 'in_progress') return retryLater(res, 'in_progress', `event ${event.id} is being processed; send it again later`, req);
     if (!(await options.bus.publish(event))) {
-      await options.replayGuard.forget(event.id);
-      return refuse(res, 503, 'try_again', 'the event could not be processed; send it again', req);
+      await options.replayGuard.release(event.id);
+      return retryLater(res, 'try_again', 'the event could not be processed; send it again', req);
     }
+    await options.replayGuard.accept(event.id);
     options.logger.info({ eventId: event.id, type: event.type, tid: event.tid }, 'order event accepted');
     res.status(202).json({ accepted: true, id: event.id });
   });

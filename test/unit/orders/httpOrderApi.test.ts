@@ -1,8 +1,9 @@
+import { Readable } from 'node:stream';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoTrades, DEMO_ITEMS } from '../../../bot/orders/demo/fixtures.js';
 import { OrderNotFoundError, OrderServiceError } from '../../../bot/orders/errors.js';
-import { API_KEY_HEADER, HttpOrderApi } from '../../../bot/orders/httpOrderApi.js';
+import { API_KEY_HEADER, HttpOrderApi, MAX_BODY_BYTES } from '../../../bot/orders/httpOrderApi.js';
 import { OrderService } from '../../../bot/orders/orderService.js';
 import { MemoryResponseCache } from '../../../bot/orders/responseCache.js';
 
@@ -118,5 +119,74 @@ describe('HTTP order client (nock)', () => {
   it('a rejected API key is "unauthorized" and not retried', async () => {
     nock(BASE).get(`/trades/${signed!.tid}`).once().reply(401);
     await expect(service({ apiKey: 'wrong' }).getTrade('tb_buyer_001', signed!.tid)).rejects.toMatchObject({ failure: 'unauthorized' });
+  });
+});
+
+describe('HTTP order client: an order system that misbehaves (nock)', () => {
+  const refusal = (s = service()) => s.getTrade('tb_buyer_001', signed!.tid).then(() => new Error('resolved'), (e: Error) => e);
+
+  it('refuses a body declared larger than the limit, without retrying', async () => {
+    shop()
+      .get(`/trades/${signed!.tid}`)
+      .once()
+      .reply(200, 'x', { 'content-type': 'application/json', 'content-length': String(MAX_BODY_BYTES + 1) });
+    expect(await refusal()).toMatchObject({ failure: 'malformed', message: expect.stringContaining('larger than') });
+  });
+
+  it('stops reading a body that grows past the limit (no Content-Length)', async () => {
+    const huge = { ...signed!, padding: 'x'.repeat(2 * MAX_BODY_BYTES) };
+    shop()
+      .get(`/trades/${signed!.tid}`)
+      .reply(200, () => Readable.from([JSON.stringify(huge)]), { 'content-type': 'application/json' });
+    expect(await refusal()).toMatchObject({ failure: 'malformed', message: expect.stringContaining('larger than') });
+  });
+
+  it('refuses a body that is not declared as JSON, even when it parses', async () => {
+    shop().get(`/trades/${signed!.tid}`).reply(200, JSON.stringify(signed), { 'content-type': 'text/html; charset=utf-8' });
+    expect(await refusal()).toMatchObject({ failure: 'malformed', message: expect.stringContaining('text/html') });
+  });
+
+  it('accepts JSON with parameters or a +json type', async () => {
+    shop().get(`/trades/${signed!.tid}`).reply(200, JSON.stringify(signed), { 'content-type': 'Application/JSON; charset=UTF-8' });
+    expect((await service().getTrade('tb_buyer_001', signed!.tid)).tid).toBe(signed!.tid);
+    shop().get(`/trades/${signed!.tid}`).reply(200, JSON.stringify(signed), { 'content-type': 'application/vnd.shop+json' });
+    expect((await service().getTrade('tb_buyer_001', signed!.tid)).tid).toBe(signed!.tid);
+  });
+
+  it('refuses a trade whose title is longer than the contract allows', async () => {
+    const longTitle = { ...signed!, orders: [{ ...signed!.orders[0]!, title: '好'.repeat(100_000) }] };
+    shop().get(`/trades/${signed!.tid}`).reply(200, longTitle);
+    expect(await refusal()).toMatchObject({ failure: 'malformed', message: expect.stringContaining('orders.0.title') });
+  });
+
+  it('names the refused field without repeating what the order system sent', async () => {
+    const hugeKey = { ...signed!, orders: [{ ...signed!.orders[0]!, skuProperties: { ['颜'.repeat(200_000)]: '白色' } }] };
+    shop().get(`/trades/${signed!.tid}`).reply(200, hugeKey);
+    const error = await refusal();
+    expect(error).toMatchObject({ failure: 'malformed', message: expect.stringContaining('orders.0.skuProperties') });
+    expect(error.message.length).toBeLessThan(300);
+  });
+
+  it('gives up a hanging order system within the read budget, however many retries are configured', async () => {
+    let attempts = 0;
+    shop()
+      .get(`/trades/${signed!.tid}`)
+      .times(11)
+      .delay(1000)
+      .reply(() => {
+        attempts++;
+        return [200, signed];
+      });
+    const error = await refusal(service({ timeoutMs: 100, retries: 10, readBudgetMs: 250 }));
+    expect(error).toMatchObject({ failure: 'timeout', message: expect.stringContaining('250 ms in all') });
+    expect(attempts).toBeLessThan(11);
+    nock.cleanAll(); // the attempts never made
+  });
+
+  it('a cached answer that no longer fits the contract is read again', async () => {
+    const cache = new MemoryResponseCache();
+    await cache.set(`/trades/${signed!.tid}`, JSON.stringify({ ...signed, status: 'OLD_STATUS' }), 30);
+    shop().get(`/trades/${signed!.tid}`).reply(200, signed);
+    expect((await service({ cache }).getTrade('tb_buyer_001', signed!.tid)).status).toBe(signed!.status);
   });
 });
