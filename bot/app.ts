@@ -276,6 +276,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     clock,
   });
 
+  const tooLongReply = templates.render('error.messageTooLong', { maxChars: config.MAX_MESSAGE_CHARS });
   const webchat = directLine({
     adapter,
     onTurn: (context) => bot.onTurn(context),
@@ -283,6 +284,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     secret: webchatSecret,
     botName: knowledge.profile.shop.name,
     maxMessageChars: config.MAX_MESSAGE_CHARS,
+    tooLongReply,
     rateLimits,
     logger,
     clock,
@@ -299,6 +301,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
       // The embedded web chat's conversations are its signed buyers' alone; Bot Framework's own
       // Web Chat channel uses the same id, with tokens the adapter checks.
       reservedChannels: config.MicrosoftAppId ? [] : [WEBCHAT_CHANNEL],
+      tooLongReply,
     },
     rateLimits,
     trustProxy: config.TRUST_PROXY,

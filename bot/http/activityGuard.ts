@@ -21,6 +21,8 @@ export interface ActivityGuardOptions {
   allowedServiceUrls: ServiceUrlPattern[];
   /** Channels that may not post here (the embedded web chat's own channel id). */
   reservedChannels: string[];
+  /** What the bot says to a message over the length limit, where the reply can reach the buyer. */
+  tooLongReply: string;
 }
 
 export function activitySchema({ maxMessageChars, allowedServiceUrls, reservedChannels }: ActivityGuardOptions) {
@@ -71,6 +73,10 @@ export function activityGuard(options: ActivityGuardOptions) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || 'body';
     const tooLong = issue.code === 'too_big' && field === 'text';
+    const onlyTooLong = tooLong && parsed.error.issues.length === 1;
+    // expectReplies: the buyer reads the response, so say it there; nobody else would show a 413.
+    if (onlyTooLong && (req.body as { deliveryMode?: unknown }).deliveryMode === 'expectReplies')
+      return void res.json({ activities: [{ type: 'message', text: options.tooLongReply }] });
     sendError(res, tooLong ? 413 : 400, tooLong ? 'message_too_long' : 'invalid_activity', `${field}: ${issue.message}`);
   };
 }

@@ -56,6 +56,8 @@ export interface DirectLineDeps {
   secret: string;
   botName: string;
   maxMessageChars: number;
+  /** What the bot says in the chat to a message over the length limit. */
+  tooLongReply: string;
   rateLimits: RateLimits;
   logger: Logger;
   clock: () => Date;
@@ -164,6 +166,12 @@ export function directLine(deps: DirectLineDeps): DirectLine {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const tooLong = issue.code === 'too_big';
+      // The page shows the message as not sent; the bot says why, in the chat.
+      if (tooLong)
+        await log.append(
+          { channelId: WEBCHAT_CHANNEL, conversationId: claims.conversationId },
+          { type: ActivityTypes.Message, text: deps.tooLongReply, from: { id: 'kefu', name: deps.botName, role: RoleTypes.Bot } },
+        );
       return sendError(res, tooLong ? 413 : 400, tooLong ? 'message_too_long' : 'invalid_activity', `${issue.path.join('.') || 'body'}: ${issue.message}`);
     }
     const id = randomUUID();

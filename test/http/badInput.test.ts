@@ -34,7 +34,15 @@ describe('bad input to /api/messages', () => {
 
   it('a 1 MB text → 413, and an over-long message → 413 naming the limit', async () => {
     await expectRefused(await post(kefu.url, messageActivity('x', '退'.repeat(1_000_000))), 413, /larger than/);
-    await expectRefused(await post(kefu.url, messageActivity('x', '退'.repeat(5000))), 413, /longer than 2000/);
+    const toAChannel = { ...messageActivity('x', '退'.repeat(5000), 'buyer-1', 'http://127.0.0.1:9/'), deliveryMode: 'normal' };
+    await expectRefused(await post(kefu.url, toAChannel), 413, /longer than 2000/);
+  });
+
+  it('an over-long message with expectReplies gets a short reply the buyer can read', async () => {
+    const res = await post(kefu.url, messageActivity('x', '退'.repeat(5000)));
+    expect(res.status).toBe(200);
+    const { activities } = (await res.json()) as { activities: { text: string }[] };
+    expect(activities.map((a) => a.text)).toEqual([expect.stringMatching(/太长.*2000.*分几条/)]);
   });
 
   it('keeps serving after all of that', async () => {

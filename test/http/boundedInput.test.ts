@@ -49,10 +49,13 @@ describe('the activity schema at the edge', () => {
     const k = running[0] ?? (await kefu());
     const emoji = '😀'.repeat(2000); // 4,000 UTF-16 units
     expect((await post(k.url, messageActivity('length', emoji))).status).toBe(200);
-    expect((await refusal(await post(k.url, messageActivity('length', `${emoji}😀`)))).status).toBe(413);
+    const tooLong = await post(k.url, messageActivity('length', `${emoji}😀`));
+    expect(JSON.stringify(await tooLong.json())).toMatch(/太长/);
     const chat = await webChat(k.url, 'tb_buyer_001');
     expect((await chat.post({ type: 'message', text: emoji })).status).toBe(200);
     expect((await chat.post({ type: 'message', text: `${emoji}😀` })).status).toBe(413);
+    // The web chat shows the refused message as not sent, and the bot says why.
+    expect((await chat.activities()).at(-1)).toMatchObject({ from: { role: 'bot' }, text: expect.stringMatching(/太长/) });
     expect((await chat.post(`{"type":"message","text":"你好","value":${nestedJson(50)}}`)).status).toBe(400);
   });
 });

@@ -13,6 +13,7 @@ export const TEMPLATE_SAMPLES: Record<string, object> = {
   'menu.clarify': {},
   'menu.offerHuman': {},
   'error.turnFailed': {},
+  'error.messageTooLong': { maxChars: 2000 },
   'common.pickButton': {},
   'common.cancelled': {},
   'common.youAreWelcome': {},
