@@ -2,13 +2,11 @@
  * Headless Chromium (Debian's package) driven by playwright-core. The flags keep Chromium off the
  * network it cannot reach here (see the machine notes) and let it run as root in CI.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM, chromiumInstalled } from './chromium.js';
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  if (!chromiumInstalled()) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
