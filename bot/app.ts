@@ -202,7 +202,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
   const cases = new ConversationCaseLog(conversationState.createProperty<RecordedCase[]>('cases'), logger);
   const orderService = new OrderService(orders.api);
   const handoff = new HumanHandoff({ store: handoffs, log: conversationLog, orders: orderService, templates, knowledge, cases, metrics, clock });
-  const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, optOuts: contacts, clock });
+  const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, optOuts: contacts, clock, recognizer });
   const bot = new KefuBot({
     conversationState,
     userState,

@@ -23,9 +23,9 @@ export class AuthenticityDialog extends FlowDialog {
   private assure(step: WaterfallStepContext) {
     const services = this.deps.knowledge.rules.params('R21', this.deps.clock()).services;
     return this.ask(step, 'authenticity.assure', { services, ruleIds: ['R21'] }, [
-      { value: 'appraisal', label: '我想去鉴定' },
-      { value: 'invoice', label: '开张发票' },
-      { value: 'fine', label: '放心了' },
+      { value: 'appraisal', label: '我想去鉴定', phrases: ['鉴定', '去鉴定', '验货', '检测', '验一下'] },
+      { value: 'invoice', label: '开张发票', phrases: ['发票', '开票', '开发票'], intents: ['invoice'] },
+      { value: 'fine', label: '放心了', polarity: 'yes', phrases: ['放心', '知道了', '相信', '信了', '那就好'] },
     ]);
   }
 

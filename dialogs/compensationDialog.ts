@@ -21,7 +21,7 @@ export class CompensationDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(COMPENSATION, deps);
     this.waterfall('main', [
-      ['amount', (s) => this.askText(s, 'compensation.askAmount')],
+      ['amount', (s) => this.askText(s, 'compensation.askAmount', {}, { onTheSpot: false })],
       ['settle', (s) => this.settle(s)],
     ]);
   }

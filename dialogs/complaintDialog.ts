@@ -20,8 +20,8 @@ export class ComplaintDialog extends FlowDialog {
         'filed',
         (s) =>
           this.ask(s, 'complaint.askFiled', {}, [
-            { value: 'filed', label: '已经投诉/申请了小二介入' },
-            { value: 'not_yet', label: '还没有，先跟你们反映' },
+            { value: 'filed', label: '已经投诉/申请了小二介入', phrases: ['已经投诉', '投诉了', '已经申请', '申请了', '小二介入了', '找过小二', '投了', '已经找了'] },
+            { value: 'not_yet', label: '还没有，先跟你们反映', polarity: 'no', phrases: ['还没', '没投诉', '先反映', '先跟你们说', '没有投诉'] },
           ]),
       ],
       ['what', (s) => this.askWhat(s)],
@@ -31,7 +31,7 @@ export class ComplaintDialog extends FlowDialog {
 
   private askWhat(step: WaterfallStepContext) {
     (step.values as { filed: boolean }).filed = (step.result as { value: string }).value === 'filed';
-    return this.askText(step, 'complaint.askWhat');
+    return this.askText(step, 'complaint.askWhat', {}, { onTheSpot: false });
   }
 
   private async handOver(step: WaterfallStepContext) {

@@ -98,14 +98,29 @@ export class ExchangeDialog extends FlowDialog {
     const preview = exchangeEligibility(this.deps.knowledge, this.policyInput(state), this.deps.clock());
     // Conditions the buyer cannot change already fail: say so now rather than ask more questions.
     if (preview.failures.length > 0) return this.conclude(step);
-    return this.askYesNo(step, 'exchange.askIntact', {}, { yes: '吊牌包装都在', no: '已经穿过/拆了吊牌' });
+    return this.askYesNo(
+      step,
+      'exchange.askIntact',
+      {},
+      { yes: '吊牌包装都在', no: '已经穿过/拆了吊牌' },
+      {
+        yes: ['都在', '还在', '在的', '吊牌在', '没穿过', '没洗过', '没拆', '全新', '完好', '没动过', '没用过', '好好的'],
+        no: ['穿过', '洗过', '拆了', '剪了', '吊牌剪了', '吊牌拆了', '吊牌没了', '不在了', '用过', '扔了'],
+      },
+    );
   }
 
   private async askPostage(step: WaterfallStepContext) {
     const state = this.state(step);
     state.intact = (step.result as { value: string }).value === 'yes';
     if (!state.intact || state.trade.freeShipping) return step.next();
-    return this.askYesNo(step, 'exchange.askPostage', {}, { yes: '可以，运费我来出', no: '不想出运费' });
+    return this.askYesNo(
+      step,
+      'exchange.askPostage',
+      {},
+      { yes: '可以，运费我来出', no: '不想出运费' },
+      { yes: ['我来出', '我出', '我付', '自己出', '出就出'], no: ['不出', '不想出', '你们出', '不付', '凭什么'] },
+    );
   }
 
   private async decide(step: WaterfallStepContext) {

@@ -1,4 +1,5 @@
 import type { StatePropertyAccessor } from 'botbuilder';
+import type { Recognizer } from '../bot/nlu/types.js';
 import type { OrderService } from '../bot/orders/orderService.js';
 import type { ReminderOptOut } from '../bot/proactive/buyerContacts.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
@@ -19,4 +20,6 @@ export interface FlowDeps {
   conversationData: StatePropertyAccessor<ConversationData>;
   /** Time for policy decisions; injectable so transcripts are reproducible. */
   clock: () => Date;
+  /** To recognize each clause of a message that asks several things at once. */
+  recognizer: Recognizer;
 }

@@ -12,6 +12,13 @@ import { PICK_ORDER } from './orderPicker.js';
 
 export const INVOICE = 'invoice';
 
+/** How buyers type an invoice kind: 普票/电子发票, 专票/增票. */
+function invoiceKindWords(kind: string): string[] {
+  if (kind.includes('专用')) return ['专票', '专用发票', '增票', '增值税专票', '专用'];
+  if (kind.includes('普通')) return ['普票', '普通发票', '电子发票', '电子票', '普通', '个人'];
+  return [];
+}
+
 interface InvoiceState {
   trade: Trade;
   kind: string;
@@ -43,7 +50,7 @@ export class InvoiceDialog extends FlowDialog {
       step,
       'invoice.askKind',
       {},
-      this.deps.knowledge.profile.invoice.kinds.map((k) => ({ value: k, label: k })),
+      this.deps.knowledge.profile.invoice.kinds.map((k) => ({ value: k, label: k, phrases: invoiceKindWords(k) })),
     );
   }
 

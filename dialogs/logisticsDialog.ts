@@ -63,11 +63,11 @@ export class LogisticsDialog extends FlowDialog {
     await this.say(step.context, 'logistics.summary', { company: state.logistics.company, trackingNo: state.logistics.trackingNo, latest: latest ?? false });
     if ((step.options as LogisticsOptions).problem === 'not_received') return step.next({ value: 'not_received' });
     return this.ask(step, 'logistics.askProblem', {}, [
-      { value: 'not_upstairs', label: '快递不送上门' },
-      { value: 'slow', label: '物流太慢' },
-      { value: 'out_of_area', label: '显示超区/派送不了' },
-      { value: 'not_received', label: '显示签收但没收到' },
-      { value: 'fine', label: '没问题了' },
+      { value: 'not_upstairs', label: '快递不送上门', phrases: ['不送上门', '不送货', '不上门', '放驿站', '放快递柜', '丢驿站', '送上楼', '不送', '不送上楼'] },
+      { value: 'slow', label: '物流太慢', phrases: ['太慢', '慢', '好慢', '还没到', '怎么还没到', '没动', '不动', '卡住', '不更新'], intents: ['logistics_query'] },
+      { value: 'out_of_area', label: '显示超区/派送不了', phrases: ['超区', '派送不了', '送不了', '不派送', '派不了', '到不了'] },
+      { value: 'not_received', label: '显示签收但没收到', phrases: ['签收', '没收到', '被签收', '显示签收', '被人拿了'], intents: ['not_received'] },
+      { value: 'fine', label: '没问题了', polarity: 'no', phrases: ['没事', '好了', '知道了', '没问题', '看到了', '行了'] },
     ]);
   }
 
@@ -91,7 +91,13 @@ export class LogisticsDialog extends FlowDialog {
           await this.say(step.context, 'logistics.notYetDelivered');
           return step.endDialog();
         }
-        return this.askYesNo(step, 'logistics.checkStandIn', {}, { yes: '找到了', no: '都问过了，还是没有' });
+        return this.askYesNo(
+          step,
+          'logistics.checkStandIn',
+          {},
+          { yes: '找到了', no: '都问过了，还是没有' },
+          { yes: ['找着了', '拿到了', '收到了', '在驿站', '家人收了', '找到', '在快递柜'], no: ['没找到', '都问了', '问过了', '找不到', '没人收', '没有人代收', '还是没有', '都没有'] },
+        );
       default:
         await this.say(step.context, 'common.glad');
         return step.endDialog();

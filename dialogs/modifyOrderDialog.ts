@@ -40,7 +40,7 @@ export class ModifyOrderDialog extends FlowDialog {
     if (!trade) return step.endDialog();
     await this.focus(step.context, trade.tid);
     (step.values as { trade: Trade }).trade = trade;
-    return this.askText(step, `modify.${modificationStage(trade)}`);
+    return this.askText(step, `modify.${modificationStage(trade)}`, {}, { onTheSpot: false });
   }
 
   private async record(step: WaterfallStepContext) {

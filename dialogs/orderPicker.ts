@@ -2,7 +2,9 @@
  * Finds the order a flow is about, asking only when the data cannot tell: an order id the buyer
  * named (checked against the buyer: someone else's order is refused as if it did not exist), the
  * only order that fits, or a choice between the fitting ones as buttons (title, status, date)
- * and cards (title, SKU, status, date, order id).
+ * and cards (title, SKU, status, date, order id). Typed, the buyer may name one by position
+ * ("第二个", "最新那单"), by a piece of its title or SKU ("大衣那单", "黑色的"), or paste its id —
+ * also of an order not offered, which is used if it is the buyer's.
  * Ends with the Trade, or with nothing when no order fits or the order system failed.
  */
 import { ActionTypes, CardFactory, type Attachment } from 'botbuilder';
@@ -60,17 +62,25 @@ export class OrderPickerDialog extends FlowDialog {
         step,
         'order.which',
         {},
-        offered.map((t) => ({ value: t.tid, label: this.buttonLabel(t) })),
-        offered.map((t) => this.card(t)),
+        offered.map((t) => ({
+          value: t.tid,
+          label: this.buttonLabel(t),
+          tid: t.tid,
+          phrases: t.orders.flatMap((o) => [o.title, ...Object.values(o.skuProperties)]),
+        })),
+        { cards: offered.map((t) => this.card(t)), kind: 'order' },
       );
     } catch (error) {
       return this.orderFailure(step, error);
     }
   }
 
+  /** One of the offered orders, or an order id the buyer typed instead (checked to be theirs). */
   private async picked(step: WaterfallStepContext) {
     const tid = (step.result as { value: string }).value;
-    return step.endDialog((step.values as { trades: Trade[] }).trades.find((t) => t.tid === tid));
+    const offered = (step.values as { trades: Trade[] }).trades.find((t) => t.tid === tid);
+    if (offered) return step.endDialog(offered);
+    return step.replaceDialog(`${this.id}.main`, { ...(step.options as PickOrderOptions), tid });
   }
 
   private describe(trade: Trade) {

@@ -13,6 +13,7 @@ import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
 import { PICK_ORDER } from './orderPicker.js';
+import { PHOTO_CHOICES } from './wrongItemDialog.js';
 
 export const QUALITY = 'quality';
 
@@ -49,14 +50,17 @@ export class QualityDialog extends FlowDialog {
   private async askPhotos(step: WaterfallStepContext) {
     const state = this.state(step);
     state.line = state.trade.orders.find((o) => o.oid === (step.result as { value: string }).value)!;
-    return this.ask(step, 'quality.askPhotos', { title: state.line.title }, [
-      { value: 'sent', label: '照片发好了' },
-      { value: 'later', label: '稍后再拍' },
-    ]);
+    return this.ask(step, 'quality.askPhotos', { title: state.line.title }, PHOTO_CHOICES);
   }
 
   private askAffectsUse(step: WaterfallStepContext) {
-    return this.askYesNo(step, 'quality.askAffectsUse', {}, { yes: '影响使用', no: '不影响，有点小瑕疵' });
+    return this.askYesNo(
+      step,
+      'quality.askAffectsUse',
+      {},
+      { yes: '影响使用', no: '不影响，有点小瑕疵' },
+      { yes: ['影响', '没法用', '用不了', '不能用', '坏了', '穿不了', '很影响'], no: ['不影响', '能用', '还能用', '小问题', '小瑕疵', '不太影响', '凑合'] },
+    );
   }
 
   private async askRemedy(step: WaterfallStepContext) {
@@ -64,9 +68,9 @@ export class QualityDialog extends FlowDialog {
     if ((step.result as { value: string }).value === 'no')
       return step.replaceDialog(COMPENSATION, { tid: trade.tid, title: line.title } satisfies CompensationOptions);
     return this.ask(step, 'quality.askRemedy', {}, [
-      { value: 'repair', label: '维修/补寄配件' },
-      { value: 'return', label: '退货退款' },
-      { value: 'replace', label: '换个新的' },
+      { value: 'repair', label: '维修/补寄配件', phrases: ['维修', '修', '修一下', '配件', '补寄', '补配件'] },
+      { value: 'return', label: '退货退款', phrases: ['退货', '退款', '退了', '不要了', '退'], intents: ['return_request', 'refund_request'] },
+      { value: 'replace', label: '换个新的', phrases: ['换新', '换一个', '新的', '重新发', '换'], intents: ['exchange_request'] },
     ]);
   }
 

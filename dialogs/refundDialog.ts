@@ -6,6 +6,7 @@
  * return address and the deadlines running.
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Intent } from '../bot/nlu/types.js';
 import type { OrderLine, Trade } from '../bot/orders/contract.js';
 import { toOrderFacts, toRefundInput } from '../bot/orders/orderFacts.js';
 import { runningDeadlines } from '../knowledge/policy/deadlines.js';
@@ -17,6 +18,24 @@ import type { FlowDeps } from './flowDeps.js';
 import { PICK_ORDER } from './orderPicker.js';
 
 export const REFUND = 'refund';
+
+/** How buyers type each refund reason, besides its label; and intents that mean it. */
+const REASON_WORDS: Record<string, { phrases: string[]; intents?: Intent[] }> = {
+  not_shipped_in_time: { phrases: ['发货太慢', '还没发', '不发货', '迟迟不发', '超时', '一直不发'], intents: ['urge_shipping'] },
+  out_of_stock: { phrases: ['没货', '缺货', '断货', '没库存'] },
+  no_longer_wanted: { phrases: ['不要了', '不想要', '不需要', '不买了', '拍错了', '买错了', '不想买了'] },
+  not_received: { phrases: ['没收到', '没到', '没拿到', '丢件', '丢了', '收不到'], intents: ['not_received'] },
+  dislike: { phrases: ['不喜欢', '不想要', '不要了', '不合心意', '不好看', '买错了', '不需要', '不想要了'] },
+  wrong_size: { phrases: ['尺码', '小了', '大了', '太小', '太大', '不合身', '偏大', '偏小', '颜色', '色差', '尺寸', '穿不下'], intents: ['exchange_request', 'size_advice'] },
+  quality: { phrases: ['质量', '坏了', '开线', '瑕疵', '起球', '掉色', '有问题', '质量差'], intents: ['quality_issue'] },
+  not_as_described: { phrases: ['描述不符', '不一样', '货不对板', '和图片不一样', '跟图片不一样', '图片不符', '不符'] },
+  wrong_or_missing: { phrases: ['发错', '漏发', '少发', '少了', '错了', '不是我买的'], intents: ['wrong_or_missing_item'] },
+  damaged: { phrases: ['破损', '压坏', '碎了', '摔坏', '烂了', '破了'] },
+  needs_repair: { phrases: ['维修', '修', '修一下', '要修'] },
+};
+
+/** "Still a refund, thanks", typed. */
+const STILL_REFUND = ['退', '退货', '退款', '还是退', '要退', '退了吧', '不换', '不要补偿', '就退'];
 
 interface RefundState {
   trade: Trade;
@@ -67,7 +86,7 @@ export class RefundDialog extends FlowDialog {
       step,
       'refund.askReason',
       { status: state.trade.status },
-      reasons.map((r) => ({ value: r.id, label: r.label })),
+      reasons.map((r) => ({ value: r.id, label: r.label, ...REASON_WORDS[r.id] })),
     );
   }
 
@@ -84,12 +103,12 @@ export class RefundDialog extends FlowDialog {
       // F5: before accepting a return for the buyer's own reasons, try to keep the sale.
       if (state.route.suggestExchange)
         return this.ask(step, 'refund.retainExchange', {}, [
-          { value: 'exchange', label: '换个尺码/颜色' },
-          { value: 'refund', label: '还是退吧' },
+          { value: 'exchange', label: '换个尺码/颜色', polarity: 'yes', phrases: ['换', '换货', '换一个', '换个', '换码'], intents: ['exchange_request'] },
+          { value: 'refund', label: '还是退吧', polarity: 'no', phrases: STILL_REFUND },
         ]);
       return this.ask(step, 'refund.retainCompensation', {}, [
-        { value: 'keep', label: '有补偿的话可以留下' },
-        { value: 'refund', label: '还是退吧' },
+        { value: 'keep', label: '有补偿的话可以留下', polarity: 'yes', phrases: ['留下', '补偿', '可以留', '有补偿', '那留着'] },
+        { value: 'refund', label: '还是退吧', polarity: 'no', phrases: STILL_REFUND },
       ]);
     }
     return step.next({ value: 'refund' });

@@ -18,9 +18,9 @@ export class ReviewDialog extends FlowDialog {
         'kind',
         (s) =>
           this.ask(s, 'review.askKind', {}, [
-            { value: 'good', label: '已经好评啦' },
-            { value: 'bad', label: '给了/想给中差评' },
-            { value: 'reward', label: '好评返现/改评价的补偿' },
+            { value: 'good', label: '已经好评啦', phrases: ['好评', '五星', '给了好评', '满意'] },
+            { value: 'bad', label: '给了/想给中差评', phrases: ['差评', '中评', '中差评', '不满意', '一星'] },
+            { value: 'reward', label: '好评返现/改评价的补偿', phrases: ['返现', '红包', '改评价', '补偿', '返钱'] },
           ]),
       ],
       ['branch', (s) => this.branch(s)],
@@ -40,7 +40,7 @@ export class ReviewDialog extends FlowDialog {
       return this.escalate(step, { reviewCompensation: true }, { tid, summary: this.render('case.reviewReward'), ruleIds: ['R23'] });
     }
     const p = this.deps.knowledge.rules.params('R23', this.deps.clock());
-    return this.askText(step, 'review.askWhy', { graceHours: p.negativeReviewGraceHours, ruleIds: ['R23'] });
+    return this.askText(step, 'review.askWhy', { graceHours: p.negativeReviewGraceHours, ruleIds: ['R23'] }, { onTheSpot: false });
   }
 
   private async why(step: WaterfallStepContext) {

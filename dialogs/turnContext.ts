@@ -1,6 +1,7 @@
 /** What the turn pipeline hands the dialogs for one turn, kept in botbuilder's turn state. */
 import type { TurnContext } from 'botbuilder';
 import type { Recognition } from '../bot/nlu/types.js';
+import type { AnswerOption } from './typedAnswers.js';
 
 const RECOGNITION = Symbol('kefu.recognition');
 const TRACE = Symbol('kefu.trace');
@@ -14,8 +15,29 @@ export interface ConversationData {
   focus?: { flow: string; tid?: string };
   /** The last order a flow was about; unlike focus it outlives the flow (handoff, R20 check-in). */
   lastOrder?: { flow: string; tid: string };
-  /** What the last question accepts: its button labels, or free text. */
-  expecting?: { choices: string[] } | { text: true };
+  /** The question waiting for an answer: its options (typed answers are resolved against them), or free text. */
+  expecting?: Expecting;
+  /** A flow set aside when the buyer changed the subject, to go back to ("继续换货"). */
+  paused?: PausedFlow;
+  /** The way back to `paused` was just offered: a plain yes/no now answers that offer. */
+  wayBackOffered?: boolean;
+  /** The item the buyer is looking at (a pasted item number or link). */
+  itemInView?: string;
+}
+
+/**
+ * What the pending question accepts. `choice`/`order`: one of the options, typed or clicked
+ * (`order`: also any of the buyer's order ids). `text`: anything; `onTheSpot` says whether a clear
+ * question on another topic is answered first instead of being taken as the answer.
+ */
+export type Expecting = { kind: 'choice' | 'order'; options: AnswerOption[] } | { kind: 'text'; onTheSpot: boolean };
+
+/** A flow paused mid-way: its dialog stack as it was, to restore with the question it was asking. */
+export interface PausedFlow {
+  flow: string;
+  tid?: string;
+  stack: unknown[];
+  expecting?: Expecting;
 }
 
 export const newConversationData = (): ConversationData => ({ turns: 0, misunderstandings: 0 });

@@ -9,11 +9,17 @@ import type { Trade } from '../bot/orders/contract.js';
 import { extractEntities } from '../bot/nlu/entities.js';
 import { yuanToFen } from '../knowledge/policy/money.js';
 import type { FlowOptions } from './exchangeDialog.js';
-import { FlowDialog } from './flowDialog.js';
+import { FlowDialog, type Choice } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
 import { PICK_ORDER } from './orderPicker.js';
 
 export const WRONG_ITEM = 'wrongItem';
+
+/** "Send photos, then press": typed "发了"/"好了" or "等会儿"/"还没拍" work too. */
+export const PHOTO_CHOICES: Choice[] = [
+  { value: 'sent', label: '照片发好了', polarity: 'yes', phrases: ['发了', '发好了', '拍好了', '已发', '传了', '好了', '发过了', '拍了', '上传了'] },
+  { value: 'later', label: '稍后再拍', polarity: 'no', phrases: ['稍后', '等会', '晚点', '等下', '待会', '没拍', '还没拍', '不方便', '回头', '明天'] },
+];
 
 interface WrongItemState {
   trade: Trade;
@@ -43,26 +49,23 @@ export class WrongItemDialog extends FlowDialog {
     await this.focus(step.context, trade.tid);
     this.state(step).trade = trade;
     return this.ask(step, 'wrongItem.askKind', {}, [
-      { value: 'wrong', label: '发错了款式/颜色/尺码' },
-      { value: 'missing', label: '少发/漏发了' },
+      { value: 'wrong', label: '发错了款式/颜色/尺码', phrases: ['发错', '错了', '不对', '发成', '颜色不对', '尺码不对', '款式不对', '不是我买的'] },
+      { value: 'missing', label: '少发/漏发了', phrases: ['少发', '漏发', '少了', '缺', '没发', '少一件', '少一个', '少'] },
     ]);
   }
 
   private async askPhotos(step: WaterfallStepContext) {
     this.state(step).kind = (step.result as { value: 'wrong' | 'missing' }).value;
-    return this.ask(step, 'wrongItem.askPhotos', {}, [
-      { value: 'sent', label: '照片发好了' },
-      { value: 'later', label: '稍后再拍' },
-    ]);
+    return this.ask(step, 'wrongItem.askPhotos', {}, PHOTO_CHOICES);
   }
 
   private async offer(step: WaterfallStepContext) {
     const { kind } = this.state(step);
     const p = this.deps.knowledge.rules.params('R6', this.deps.clock());
     return this.ask(step, `wrongItem.offer.${kind}`, { workingDays: p.reshipWithinWorkingDays }, [
-      { value: 'reship', label: kind === 'missing' ? '好的，给我补发' : '好的，给我换成对的' },
-      { value: 'return', label: '我要退货退款' },
-      { value: 'unhappy', label: '都不满意' },
+      { value: 'reship', label: kind === 'missing' ? '好的，给我补发' : '好的，给我换成对的', polarity: 'yes', phrases: ['补发', '补寄', '换成对的', '重新发', '寄过来'] },
+      { value: 'return', label: '我要退货退款', phrases: ['退货', '退款', '退了', '不要了', '退'], intents: ['return_request', 'refund_request'] },
+      { value: 'unhappy', label: '都不满意', phrases: ['不满意', '都不行', '不接受', '赔偿', '赔钱', '补偿', '投诉'] },
     ]);
   }
 
@@ -79,7 +82,7 @@ export class WrongItemDialog extends FlowDialog {
       await this.say(step.context, 'wrongItem.returnWithPickup', { pickupYuan: this.deps.knowledge.rules.params('R29', now).buyerPaysYuan, ruleIds: ['R29', 'R4'] });
       return step.endDialog();
     }
-    return this.askText(step, 'wrongItem.askWish');
+    return this.askText(step, 'wrongItem.askWish', {}, { onTheSpot: false });
   }
 
   private async wish(step: WaterfallStepContext) {

@@ -11,7 +11,7 @@ const PROMPTS: [string, string[]][] = [
   ['refund: reason', ['3289114476201230004 退货']],
   ['refund: keep the sale?', ['3289114476201230004 退货', '> 不喜欢']],
   ['payment: why unpaid?', ['3289114476201230001 付款老是失败']],
-  ['presale: topic', ['有货吗']],
+  ['presale: hand over?', ['有货吗']],
   ['modify: what to change (free text)', ['3289114476201230002 地址写错了要改']],
   ['invoice: kind', ['3289114476201230004 开发票']],
   ['invoice: title (free text)', ['3289114476201230004 开发票', '> 电子普通发票']],
@@ -83,10 +83,14 @@ describe('switching mid-flow', () => {
     expect(c.last).toContain('税号');
   });
 
-  it('an answer that is neither a button nor a clear topic gets the buttons again', async () => {
+  // Issue 14: never only "please press a button" — the question again, in words, with its options.
+  it('an answer that is neither an option nor a clear topic gets the question again with its options listed', async () => {
     const c = await reach(['3289114476201230004 退货']);
     await c.say('嗯嗯');
-    expect(c.last).toContain('点一下下面的按钮');
+    expect(c.last).not.toContain('点一下下面的按钮');
+    expect(c.last).toContain('退款原因');
+    expect(c.last).toMatch(/1\. 未收到货\n2\. 不喜欢\/不想要了/);
+    expect(c.buttons).toContain('不喜欢/不想要了');
   });
 });
 

@@ -81,29 +81,29 @@ describe('F1 urge payment as a conversation', () => {
   });
 });
 
+// Pre-sales questions are answered directly from the shop profile (issue 14: no topic menu first).
 describe('F2 pre-sales basics', () => {
   it.each([
     ['多久发货', '48小时内发货'],
     ['发什么快递', '默认发申通快递'],
     ['尺码怎么选', '尺码表'],
-  ])('%s', async (topic, answer) => {
+  ])('%s', async (question, answer) => {
     const c = await chat('tb_buyer_003');
-    await c.say('有货吗');
-    await c.click(topic);
+    await c.say(question);
     expect(c.last).toContain(answer);
   });
 
   it('couriers include the surcharges from the shop profile', async () => {
     const c = await chat('tb_buyer_003');
-    await c.say('包邮吗亲');
-    await c.click('发什么快递');
+    await c.say('能发顺丰吗');
     expect(c.last).toContain('顺丰速运（加12元）');
   });
 
-  it('anything else goes to a pre-sales agent', async () => {
+  it('a question about the item itself goes to a pre-sales agent if the buyer wants', async () => {
     const c = await chat('tb_buyer_003');
-    await c.say('有赠品吗');
-    await c.click('其他问题');
+    await c.say('有货吗');
+    expect(c.last).toContain('详情页');
+    await c.click('帮我问问');
     expect(c.last).toContain('人工客服');
   });
 });

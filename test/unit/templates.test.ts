@@ -42,7 +42,6 @@ async function keysNamedInCode(): Promise<{ literal: Set<string>; families: Set<
 /** The values each dynamic family is rendered with, from the code's own lists. */
 const FAMILIES: Record<string, readonly string[]> = {
   'payment.offer': UNPAID_REASONS,
-  presale: ['shipping_time', 'courier', 'size'],
   modify: ['unpaid', 'not_printed', 'printed', 'shipped'],
   'wrongItem.offer': ['wrong', 'missing'],
   quality: ['repair', 'replace'],
