@@ -13,7 +13,7 @@ import { exchangeEligibility, type ExchangeInput } from '../knowledge/policy/exc
 import { explainExchange, listDeadlines } from '../templates/explain.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 
 export const EXCHANGE = 'exchange';
 
@@ -35,6 +35,7 @@ interface ExchangeState {
 export class ExchangeDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(EXCHANGE, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       ['order', (s) => s.beginDialog(PICK_ORDER, { statuses: ['WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'], tid: (s.options as FlowOptions).tid })],
       ['line', (s) => this.chooseLine(s)],

@@ -8,7 +8,7 @@ import { parseYuan } from '../knowledge/policy/money.js';
 import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 
 export const INVOICE = 'invoice';
 
@@ -28,6 +28,7 @@ interface InvoiceState {
 export class InvoiceDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(INVOICE, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       ['order', (s) => s.beginDialog(PICK_ORDER, { statuses: ['WAIT_SELLER_SEND_GOODS', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'], tid: (s.options as FlowOptions).tid })],
       ['kind', (s) => this.askKind(s)],

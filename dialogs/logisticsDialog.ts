@@ -11,7 +11,7 @@ import { DAY } from '../knowledge/policy/time.js';
 import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 import { URGE_SHIPPING } from './urgeShippingDialog.js';
 
 export const LOGISTICS = 'logistics';
@@ -29,6 +29,7 @@ interface LogisticsState {
 export class LogisticsDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(LOGISTICS, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       [
         'order',

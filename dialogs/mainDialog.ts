@@ -24,7 +24,6 @@ import { InvoiceDialog, INVOICE } from './invoiceDialog.js';
 import { LogisticsDialog, LOGISTICS } from './logisticsDialog.js';
 import { ModifyOrderDialog, MODIFY_ORDER } from './modifyOrderDialog.js';
 import { OrderLookupDialog, ORDER_LOOKUP } from './orderLookupDialog.js';
-import { OrderPickerDialog } from './orderPicker.js';
 import { PresaleDialog, PRESALE, type PresaleOptions } from './presaleDialog.js';
 import { QualityDialog, QUALITY } from './qualityDialog.js';
 import { answerableOnTheSpot, quickAnswer, type QuickQuestion } from './quickAnswers.js';
@@ -104,7 +103,6 @@ export class MainDialog extends ComponentDialog {
   constructor(private readonly deps: FlowDeps) {
     super(MAIN_DIALOG);
     for (const Flow of [
-      OrderPickerDialog,
       OrderLookupDialog,
       UrgePaymentDialog,
       PresaleDialog,

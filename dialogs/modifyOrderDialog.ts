@@ -9,7 +9,7 @@ import type { Trade } from '../bot/orders/contract.js';
 import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 
 export const MODIFY_ORDER = 'modifyOrder';
 
@@ -25,6 +25,7 @@ export function modificationStage(trade: Trade): (typeof MODIFICATION_STAGES)[nu
 export class ModifyOrderDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(MODIFY_ORDER, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       [
         'order',

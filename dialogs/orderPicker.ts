@@ -6,6 +6,9 @@
  * ("第二个", "最新那单"), by a piece of its title or SKU ("大衣那单", "黑色的"), or paste its id —
  * also of an order not offered, which is used if it is the buyer's.
  * Ends with the Trade, or with nothing when no order fits or the order system failed.
+ *
+ * Every flow that uses it adds an instance of its own: re-asking the picker's question (after an
+ * answer on the spot) looks the dialog up among the flow's own dialogs, not its parents'.
  */
 import { ActionTypes, CardFactory, type Attachment } from 'botbuilder';
 import type { WaterfallStepContext } from 'botbuilder-dialogs';

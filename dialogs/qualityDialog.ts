@@ -12,7 +12,7 @@ import { COMPENSATION, type CompensationOptions } from './compensationDialog.js'
 import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 import { PHOTO_CHOICES } from './wrongItemDialog.js';
 
 export const QUALITY = 'quality';
@@ -25,6 +25,7 @@ interface QualityState {
 export class QualityDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(QUALITY, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       ['order', (s) => s.beginDialog(PICK_ORDER, { statuses: ['WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'], tid: (s.options as FlowOptions).tid })],
       ['line', (s) => this.chooseLine(s)],

@@ -15,7 +15,7 @@ import { explainRefund, listDeadlines } from '../templates/explain.js';
 import { EXCHANGE, type FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 
 export const REFUND = 'refund';
 
@@ -46,6 +46,7 @@ interface RefundState {
 export class RefundDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(REFUND, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       [
         'order',

@@ -9,7 +9,7 @@ import type { Trade } from '../bot/orders/contract.js';
 import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 
 export const URGE_PAYMENT = 'urgePayment';
 
@@ -42,6 +42,7 @@ const NOT_WANTED = 'not_wanted';
 export class UrgePaymentDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(URGE_PAYMENT, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       ['order', (s) => s.beginDialog(PICK_ORDER, { statuses: ['WAIT_BUYER_PAY'], tid: (s.options as FlowOptions).tid })],
       ['why', (s) => this.askWhy(s)],

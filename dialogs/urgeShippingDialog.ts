@@ -11,13 +11,14 @@ import { explainShipment } from '../templates/explain.js';
 import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 
 export const URGE_SHIPPING = 'urgeShipping';
 
 export class UrgeShippingDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(URGE_SHIPPING, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       ['order', (s) => s.beginDialog(PICK_ORDER, { statuses: ['WAIT_SELLER_SEND_GOODS', 'WAIT_BUYER_CONFIRM_GOODS'], tid: (s.options as FlowOptions).tid })],
       ['check', (s) => this.check(s)],

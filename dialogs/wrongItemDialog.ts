@@ -11,7 +11,7 @@ import { yuanToFen } from '../knowledge/policy/money.js';
 import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog, type Choice } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { PICK_ORDER } from './orderPicker.js';
+import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
 
 export const WRONG_ITEM = 'wrongItem';
 
@@ -29,6 +29,7 @@ interface WrongItemState {
 export class WrongItemDialog extends FlowDialog {
   constructor(deps: FlowDeps) {
     super(WRONG_ITEM, deps);
+    this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
       ['order', (s) => s.beginDialog(PICK_ORDER, { statuses: ['WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'], tid: (s.options as FlowOptions).tid })],
       ['kind', (s) => this.askKind(s)],

@@ -2,11 +2,11 @@
  * Reads and validates knowledge/. Every problem is reported with the file, the entry and the
  * field, all at once, and loading fails: the bot must not start on wrong rules.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { parse } from 'yaml';
-import type { z } from 'zod';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { KnowledgeBase } from './knowledgeBase.js';
+import { checkProfile, loadCatalogue, loadFaq, loadPromotions } from './presaleLoader.js';
+import { entryName, Problems, readYaml } from './problems.js';
 import { RuleBook, toRule, type Rule } from './ruleBook.js';
 import { RULE_IDS, refundReasonSchema, ruleParamSchemas, ruleSchema, shopProfileSchema, type RefundReason, type RuleId } from './schema.js';
 
@@ -15,40 +15,6 @@ export class KnowledgeError extends Error {
   constructor(readonly problems: string[]) {
     super(`Knowledge base is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
-}
-
-const fieldPath = (path: PropertyKey[]): string => (path.length ? path.map(String).join('.') : '(entry)');
-
-class Problems {
-  readonly list: string[] = [];
-  constructor(private readonly root: string) {}
-  add(file: string, entry: string | undefined, field: string, message: string): void {
-    this.list.push(`${relative(this.root, file) || file}${entry ? `: entry ${entry}` : ''}: ${field}: ${message}`);
-  }
-  addZod(file: string, entry: string | undefined, error: z.ZodError, prefix: PropertyKey[] = []): void {
-    for (const issue of error.issues) this.add(file, entry, fieldPath([...prefix, ...issue.path]), issue.message);
-  }
-}
-
-async function readYaml(file: string, problems: Problems): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    problems.add(file, undefined, '(file)', `cannot be read: ${(err as Error).message}`);
-    return undefined;
-  }
-  try {
-    return parse(text);
-  } catch (err) {
-    problems.add(file, undefined, '(file)', `is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
-    return undefined;
-  }
-}
-
-function entryName(raw: unknown, index: number): string {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : `#${index + 1}`;
 }
 
 async function loadRules(dir: string, problems: Problems): Promise<Rule[]> {
@@ -123,6 +89,10 @@ export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
   const profile = profileDoc === undefined ? undefined : shopProfileSchema.safeParse(profileDoc);
   if (profile && !profile.success) problems.addZod(profileFile, undefined, profile.error);
   const refundReasons = await loadRefundReasons(dir, problems);
-  if (problems.list.length > 0 || !profile?.success) throw new KnowledgeError(problems.list);
-  return { rules: new RuleBook(rules), profile: profile.data, refundReasons };
+  const catalogue = await loadCatalogue(dir, problems);
+  const faq = await loadFaq(dir, catalogue, problems);
+  const promotions = await loadPromotions(dir, catalogue, problems);
+  if (profile?.success) checkProfile(profile.data, promotions, profileFile, problems);
+  if (problems.list.length > 0 || !profile?.success || !promotions) throw new KnowledgeError(problems.list);
+  return { rules: new RuleBook(rules), profile: profile.data, refundReasons, catalogue, faq, promotions, warnings: problems.warnings };
 }

@@ -1,7 +1,7 @@
 /**
  * The order contract between Kefu and the shop's order system, modelled on Taobao Open Platform
  * trades (taobao.trade.fullinfo.get, taobao.refunds.receive.get, taobao.logistics.trace.search,
- * taobao.item.sku.get) with camelCase names. Defined once here; docs/order-api.schema.json is
+ * taobao.item.get / taobao.items.onsale.get) with camelCase names. Defined once here; docs/order-api.schema.json is
  * generated from it (`npm run contract:write`) and a test fails when it is stale.
  */
 import { z } from 'zod';
@@ -39,6 +39,12 @@ export const CONTRACT_LIMITS = {
   eventsPerLogistics: 500,
   skusPerItem: 2000,
   tradesPerList: 100,
+  /** A category path such as "女装/T恤". */
+  categoryChars: 100,
+  /** What Kefu sends as `q` (title words); longer text is cut before sending. */
+  searchQueryChars: 60,
+  /** Items in one `/items?q=` answer (Kefu asks for at most 10). */
+  itemsPerSearch: 50,
 } as const;
 const L = CONTRACT_LIMITS;
 
@@ -126,12 +132,26 @@ export const Sku = z.object({
   onSale: z.boolean(),
 });
 
-export const ItemSkus = z.object({
+/** An item of the shop: what `GET /items/{itemId}` answers. */
+export const Item = z.object({
   itemId: Id,
   title: Title,
-  customised: z.boolean(),
+  category: z.string().min(1).max(L.categoryChars).describe('the shop\'s category of the item, e.g. 服装 or 女装/T恤'),
+  customised: z.boolean().describe('made to order (定制): no 七天无理由, no exchange'),
   skus: z.array(Sku).max(L.skusPerItem),
 });
+
+/** One hit of `GET /items?q=`: enough to name the item and show a card; read the item for its SKUs. */
+export const ItemSummary = z.object({
+  itemId: Id,
+  title: Title,
+  category: z.string().min(1).max(L.categoryChars),
+  minPrice: Yuan.describe('lowest SKU price'),
+  maxPrice: Yuan.describe('highest SKU price'),
+  inStock: z.boolean().describe('some SKU is on sale with stock'),
+});
+
+export const ItemSearch = z.object({ items: z.array(ItemSummary).max(L.itemsPerSearch) });
 
 export const Logistics = z.object({
   tid: Tid,
@@ -144,14 +164,19 @@ export type Trade = z.infer<typeof Trade>;
 export type OrderLine = z.infer<typeof OrderLine>;
 export type Refund = z.infer<typeof Refund>;
 export type Sku = z.infer<typeof Sku>;
-export type ItemSkus = z.infer<typeof ItemSkus>;
+export type Item = z.infer<typeof Item>;
+export type ItemSummary = z.infer<typeof ItemSummary>;
+export type ItemSearch = z.infer<typeof ItemSearch>;
+/** What the exchange flow reads of an item (`GET /items/{itemId}` has replaced `/items/{itemId}/skus`). */
+export type ItemSkus = Pick<Item, 'itemId' | 'title' | 'customised' | 'skus'>;
 export type Logistics = z.infer<typeof Logistics>;
 
 /** The HTTP endpoints of the contract, relative to ORDER_API_URL. */
 export const ENDPOINTS = {
   trade: (tid: string) => `/trades/${encodeURIComponent(tid)}`,
   buyerTrades: (buyerId: string, limit: number) => `/buyers/${encodeURIComponent(buyerId)}/trades?limit=${limit}`,
-  itemSkus: (itemId: string) => `/items/${encodeURIComponent(itemId)}/skus`,
+  item: (itemId: string) => `/items/${encodeURIComponent(itemId)}`,
+  searchItems: (query: string, limit: number) => `/items?q=${encodeURIComponent(query)}&limit=${limit}`,
   logistics: (tid: string) => `/trades/${encodeURIComponent(tid)}/logistics`,
 } as const;
 
@@ -160,7 +185,7 @@ export const CONTRACT_SCHEMA_PATH = 'docs/order-api.schema.json';
 
 /** The JSON Schema published at CONTRACT_SCHEMA_PATH: one definition per response type. */
 export function contractJsonSchema(): object {
-  const schemas = { Trade, TradeList, OrderLine, Refund, ItemSkus, Sku, Logistics };
+  const schemas = { Trade, TradeList, OrderLine, Refund, Item, ItemSearch, ItemSummary, Sku, Logistics };
   const definition = (schema: z.ZodType) => {
     const { $schema: _dialect, ...rest } = z.toJSONSchema(schema);
     return rest;

@@ -9,7 +9,7 @@ import { parse as parseContentType } from 'content-type';
 import pRetry, { AbortError } from 'p-retry';
 import type { z } from 'zod';
 import type { Logger } from '../logger.js';
-import { ENDPOINTS, ItemSkus, Logistics, Trade, TradeList } from './contract.js';
+import { CONTRACT_LIMITS, ENDPOINTS, Item, ItemSearch, Logistics, Trade, TradeList } from './contract.js';
 import { OrderServiceError } from './errors.js';
 import type { OrderApi } from './orderApi.js';
 import type { ResponseCache } from './responseCache.js';
@@ -78,6 +78,11 @@ async function readBounded(res: Response, limit: number): Promise<string | undef
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Title words as sent in `?q=`: spaces collapsed, at most CONTRACT_LIMITS.searchQueryChars characters. */
+export function searchQuery(query: string): string {
+  return [...query.trim().replace(/\s+/g, ' ')].slice(0, CONTRACT_LIMITS.searchQueryChars).join('').trim();
+}
+
 export class HttpOrderApi implements OrderApi {
   private readonly baseUrl: string;
 
@@ -93,8 +98,16 @@ export class HttpOrderApi implements OrderApi {
     return (await this.read(ENDPOINTS.buyerTrades(buyerId, limit), TradeList))?.trades ?? [];
   }
 
-  itemSkus(itemId: string) {
-    return this.read(ENDPOINTS.itemSkus(itemId), ItemSkus);
+  item(itemId: string) {
+    return this.read(ENDPOINTS.item(itemId), Item);
+  }
+
+  /** The query is trimmed and cut to CONTRACT_LIMITS.searchQueryChars; an empty one is not sent. */
+  async searchItems(query: string, limit: number) {
+    const q = searchQuery(query);
+    if (!q) return [];
+    const bounded = Math.min(CONTRACT_LIMITS.itemsPerSearch, Math.max(1, Math.floor(limit)));
+    return (await this.read(ENDPOINTS.searchItems(q, bounded), ItemSearch))?.items.slice(0, bounded) ?? [];
   }
 
   logistics(tid: string) {

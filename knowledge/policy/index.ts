@@ -11,3 +11,8 @@ export * from './shipment.js';
 export * from './time.js';
 export * from './proactive.js';
 export * from './handoffPriority.js';
+export * from './compare.js';
+export * from './promotions.js';
+export * from './shipping.js';
+export * from './sizing.js';
+export * from './stock.js';

@@ -39,3 +39,8 @@ export function nextClockTime(at: Date, hhmm: string): Date {
   const minuteStart = at.getTime() - (at.getTime() % 60_000);
   return new Date(minuteStart + deltaMinutes * 60_000);
 }
+
+/** The Shanghai calendar day of a moment, "YYYY-MM-DD". */
+export function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+}

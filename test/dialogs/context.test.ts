@@ -183,6 +183,15 @@ describe('a question on another topic at a pending question is answered, then th
     expect(c.last).toContain('吊牌');
   });
 
+  it('while the order picker inside a flow waits: answered, then the picker asks again', async () => {
+    const c = await typed('tb_buyer_001', '要开发票');
+    expect(c.last).toContain('哪一笔订单');
+    await c.say('谢谢亲');
+    expect(c.last).toContain('不客气');
+    expect(c.last).toContain('哪一笔订单');
+    expect(c.last).not.toContain('开了个小差');
+  });
+
   it('two questions at once, both answered, then the question again', async () => {
     const c = await typed('tb_buyer_001', `${TEE} 质量有问题`, '发什么快递 几天到北京');
     expect(c.last).toContain('默认发申通快递');

@@ -1,7 +1,7 @@
 /** The embedded demo order system: the same contract, from fixtures, in process and over HTTP. */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import { ItemSkus, Logistics, Trade, TradeList } from '../contract.js';
+import { CONTRACT_LIMITS, Item, ItemSearch, Logistics, Trade, TradeList, type ItemSummary } from '../contract.js';
 import { sendError } from '../../http/errors.js';
 import { API_KEY_HEADER } from '../httpOrderApi.js';
 import type { OrderApi } from '../orderApi.js';
@@ -19,9 +19,13 @@ export class DemoOrderApi implements OrderApi {
     return TradeList.parse({ trades: demoTrades(this.clock()).filter((t) => t.buyerId === buyerId).slice(0, limit) }).trades;
   }
 
-  async itemSkus(itemId: string) {
+  async item(itemId: string) {
     const found = DEMO_ITEMS.find((i) => i.itemId === itemId);
-    return found && ItemSkus.parse(found);
+    return found && Item.parse(found);
+  }
+
+  async searchItems(query: string, limit: number) {
+    return ItemSearch.parse({ items: demoSearch(query).slice(0, Math.min(limit, CONTRACT_LIMITS.itemsPerSearch)) }).items;
   }
 
   async logistics(tid: string) {
@@ -29,6 +33,31 @@ export class DemoOrderApi implements OrderApi {
     const found = trade && demoLogistics(trade);
     return found && Logistics.parse(found);
   }
+}
+
+const comparable = (text: string) => text.normalize('NFKC').toLowerCase();
+
+/**
+ * The demo's title search: items whose title, category or id has every word of the query
+ * (words split at spaces), in fixture order. A real order system may rank as it likes.
+ */
+export function demoSearch(query: string): ItemSummary[] {
+  const words = comparable(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return DEMO_ITEMS.filter((item) => {
+    const haystack = comparable(`${item.title} ${item.category} ${item.itemId}`);
+    return words.every((w) => haystack.includes(w));
+  }).map((item) => {
+    const prices = item.skus.map((s) => Number(s.price));
+    return {
+      itemId: item.itemId,
+      title: item.title,
+      category: item.category,
+      minPrice: Math.min(...prices).toFixed(2),
+      maxPrice: Math.max(...prices).toFixed(2),
+      inStock: item.skus.some((s) => s.onSale && s.stock > 0),
+    };
+  });
 }
 
 /** Serves the contract's endpoints, so the HTTP client can use it too (tests' order systems). */
@@ -42,7 +71,12 @@ export function demoOrderRouter(api: OrderApi): Router {
     const limit = Math.min(50, Math.max(1, Number(req.query.limit) || 10));
     send(res, { trades: await api.buyerTrades(req.params.buyerId, limit) });
   });
-  router.get('/items/:itemId/skus', async (req, res) => send(res, await api.itemSkus(req.params.itemId)));
+  router.get('/items', async (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    const limit = Math.min(CONTRACT_LIMITS.itemsPerSearch, Math.max(1, Number(req.query.limit) || 10));
+    send(res, { items: await api.searchItems(q, limit) });
+  });
+  router.get('/items/:itemId', async (req, res) => send(res, await api.item(req.params.itemId)));
   return router;
 }
 

@@ -5,7 +5,7 @@
  * Taobao, a customised item, a date-only signature, a multi-line order, SKUs out of stock and
  * at other prices, refunds in progress and a closed 7-day window.
  */
-import type { ItemSkus, Logistics, OrderLine, Trade } from '../contract.js';
+import type { Item, Logistics, OrderLine, Trade } from '../contract.js';
 
 const HOUR = 3_600_000;
 
@@ -16,53 +16,197 @@ export function shanghaiIso(at: Date): string {
 
 export const DEMO_BUYERS = ['tb_buyer_001', 'tb_buyer_002', 'tb_buyer_003'] as const;
 
-export const DEMO_ITEMS: ItemSkus[] = [
+/** A SKU row: skuId, properties, price (yuan), stock, on sale (default true). */
+const sku = (skuId: string, properties: Record<string, string>, price: string, stock: number, onSale = true) => ({ skuId, properties, price, stock, onSale });
+
+/**
+ * The demo shop's items: the five the trades refer to (ids item_*) and thirteen more with
+ * Taobao-style 12-digit ids, across clothing, shoes, cosmetics, food, tea ware, paper and wet
+ * wipes and household goods. Their descriptive content is in knowledge/catalogue/<itemId>.yaml.
+ */
+export const DEMO_ITEMS: Item[] = [
   {
     itemId: 'item_tee',
     title: '小满纯棉圆领T恤',
+    category: '服装',
     customised: false,
     skus: [
-      { skuId: 'tee_white_s', properties: { 颜色: '白色', 尺码: 'S' }, price: '199.00', stock: 12, onSale: true },
-      { skuId: 'tee_white_m', properties: { 颜色: '白色', 尺码: 'M' }, price: '199.00', stock: 30, onSale: true },
-      { skuId: 'tee_white_l', properties: { 颜色: '白色', 尺码: 'L' }, price: '199.00', stock: 1, onSale: true },
-      { skuId: 'tee_white_xl', properties: { 颜色: '白色', 尺码: 'XL' }, price: '199.00', stock: 8, onSale: true },
-      { skuId: 'tee_white_xxl', properties: { 颜色: '白色', 尺码: 'XXL' }, price: '209.00', stock: 5, onSale: true },
-      { skuId: 'tee_black_m', properties: { 颜色: '黑色', 尺码: 'M' }, price: '199.00', stock: 9, onSale: true },
-      { skuId: 'tee_black_l', properties: { 颜色: '黑色', 尺码: 'L' }, price: '199.00', stock: 0, onSale: true },
-      { skuId: 'tee_grey_m', properties: { 颜色: '灰色', 尺码: 'M' }, price: '199.00', stock: 6, onSale: false },
+      sku('tee_white_s', { 颜色: '白色', 尺码: 'S' }, '199.00', 12),
+      sku('tee_white_m', { 颜色: '白色', 尺码: 'M' }, '199.00', 30),
+      sku('tee_white_l', { 颜色: '白色', 尺码: 'L' }, '199.00', 1),
+      sku('tee_white_xl', { 颜色: '白色', 尺码: 'XL' }, '199.00', 8),
+      sku('tee_white_xxl', { 颜色: '白色', 尺码: 'XXL' }, '209.00', 5),
+      sku('tee_black_m', { 颜色: '黑色', 尺码: 'M' }, '199.00', 9),
+      sku('tee_black_l', { 颜色: '黑色', 尺码: 'L' }, '199.00', 0),
+      sku('tee_grey_m', { 颜色: '灰色', 尺码: 'M' }, '199.00', 6, false),
     ],
   },
   {
     itemId: 'item_sneaker',
     title: '轻跑透气运动鞋',
+    category: '鞋靴',
     customised: false,
     skus: [
-      { skuId: 'sneaker_40', properties: { 颜色: '白色', 鞋码: '40' }, price: '459.00', stock: 4, onSale: true },
-      { skuId: 'sneaker_41', properties: { 颜色: '白色', 鞋码: '41' }, price: '459.00', stock: 7, onSale: true },
-      { skuId: 'sneaker_42', properties: { 颜色: '白色', 鞋码: '42' }, price: '459.00', stock: 0, onSale: true },
-      { skuId: 'sneaker_43', properties: { 颜色: '白色', 鞋码: '43' }, price: '479.00', stock: 3, onSale: true },
+      sku('sneaker_39', { 颜色: '白色', 鞋码: '39' }, '459.00', 6),
+      sku('sneaker_40', { 颜色: '白色', 鞋码: '40' }, '459.00', 4),
+      sku('sneaker_41', { 颜色: '白色', 鞋码: '41' }, '459.00', 7),
+      sku('sneaker_42', { 颜色: '白色', 鞋码: '42' }, '459.00', 0),
+      sku('sneaker_43', { 颜色: '白色', 鞋码: '43' }, '479.00', 3),
+      sku('sneaker_black_41', { 颜色: '黑色', 鞋码: '41' }, '459.00', 5),
+      sku('sneaker_black_42', { 颜色: '黑色', 鞋码: '42' }, '459.00', 2),
     ],
   },
   {
     itemId: 'item_mug',
     title: '刻字定制陶瓷马克杯',
+    category: '家居日用',
     customised: true,
-    skus: [{ skuId: 'mug_custom', properties: { 颜色: '白色', 刻字: '定制' }, price: '89.00', stock: 99, onSale: true }],
+    skus: [sku('mug_custom', { 颜色: '白色', 刻字: '定制' }, '89.00', 99), sku('mug_custom_black', { 颜色: '黑色', 刻字: '定制' }, '89.00', 50)],
   },
   {
     itemId: 'item_coat',
     title: '双面羊毛大衣',
+    category: '服装',
     customised: false,
     skus: [
-      { skuId: 'coat_camel_m', properties: { 颜色: '驼色', 尺码: 'M' }, price: '2000.00', stock: 3, onSale: true },
-      { skuId: 'coat_camel_l', properties: { 颜色: '驼色', 尺码: 'L' }, price: '2000.00', stock: 2, onSale: true },
+      sku('coat_camel_s', { 颜色: '驼色', 尺码: 'S' }, '2000.00', 1),
+      sku('coat_camel_m', { 颜色: '驼色', 尺码: 'M' }, '2000.00', 3),
+      sku('coat_camel_l', { 颜色: '驼色', 尺码: 'L' }, '2000.00', 2),
+      sku('coat_black_m', { 颜色: '黑色', 尺码: 'M' }, '2000.00', 4),
+      sku('coat_black_l', { 颜色: '黑色', 尺码: 'L' }, '2000.00', 0),
     ],
   },
   {
     itemId: 'item_lipstick',
     title: '丝绒哑光口红 #316',
+    category: '美妆护肤',
     customised: false,
-    skus: [{ skuId: 'lipstick_316', properties: { 色号: '316' }, price: '320.00', stock: 40, onSale: true }],
+    skus: [sku('lipstick_316', { 色号: '316' }, '320.00', 40)],
+  },
+  {
+    itemId: '681250339472',
+    title: '小满重磅连帽卫衣 400g毛圈 男女同款',
+    category: '服装',
+    customised: false,
+    skus: [
+      sku('hoodie_black_m', { 颜色: '黑色', 尺码: 'M' }, '259.00', 14),
+      sku('hoodie_black_l', { 颜色: '黑色', 尺码: 'L' }, '259.00', 20),
+      sku('hoodie_black_xl', { 颜色: '黑色', 尺码: 'XL' }, '259.00', 6),
+      sku('hoodie_black_xxl', { 颜色: '黑色', 尺码: 'XXL' }, '259.00', 0),
+      sku('hoodie_oat_m', { 颜色: '燕麦色', 尺码: 'M' }, '259.00', 9),
+      sku('hoodie_oat_l', { 颜色: '燕麦色', 尺码: 'L' }, '259.00', 11),
+      sku('hoodie_oat_xl', { 颜色: '燕麦色', 尺码: 'XL' }, '259.00', 3),
+      sku('hoodie_oat_xxl', { 颜色: '燕麦色', 尺码: 'XXL' }, '259.00', 2),
+    ],
+  },
+  {
+    itemId: '681250339518',
+    title: '小满婴儿纯棉连体衣 A类 前开扣',
+    category: '服装',
+    customised: false,
+    skus: [
+      sku('romper_cream_59', { 颜色: '奶白', 尺码: '59' }, '89.00', 10),
+      sku('romper_cream_66', { 颜色: '奶白', 尺码: '66' }, '89.00', 16),
+      sku('romper_cream_73', { 颜色: '奶白', 尺码: '73' }, '89.00', 12),
+      sku('romper_cream_80', { 颜色: '奶白', 尺码: '80' }, '89.00', 8),
+      sku('romper_cream_90', { 颜色: '奶白', 尺码: '90' }, '99.00', 5),
+      sku('romper_blue_66', { 颜色: '浅蓝', 尺码: '66' }, '89.00', 7),
+      sku('romper_blue_73', { 颜色: '浅蓝', 尺码: '73' }, '89.00', 0),
+      sku('romper_blue_80', { 颜色: '浅蓝', 尺码: '80' }, '89.00', 4),
+    ],
+  },
+  {
+    itemId: '702918845361',
+    title: '经典低帮帆布鞋 男女同款',
+    category: '鞋靴',
+    customised: false,
+    skus: [
+      sku('canvas_white_36', { 颜色: '白色', 鞋码: '36' }, '169.00', 5),
+      sku('canvas_white_37', { 颜色: '白色', 鞋码: '37' }, '169.00', 0),
+      sku('canvas_white_38', { 颜色: '白色', 鞋码: '38' }, '169.00', 8),
+      sku('canvas_white_39', { 颜色: '白色', 鞋码: '39' }, '169.00', 10),
+      sku('canvas_white_40', { 颜色: '白色', 鞋码: '40' }, '169.00', 9),
+      sku('canvas_white_41', { 颜色: '白色', 鞋码: '41' }, '169.00', 6),
+      sku('canvas_white_42', { 颜色: '白色', 鞋码: '42' }, '169.00', 4),
+      sku('canvas_black_38', { 颜色: '黑色', 鞋码: '38' }, '169.00', 3),
+      sku('canvas_black_40', { 颜色: '黑色', 鞋码: '40' }, '169.00', 5),
+      sku('canvas_black_42', { 颜色: '黑色', 鞋码: '42' }, '169.00', 2),
+    ],
+  },
+  {
+    itemId: '715566021483',
+    title: '小满氨基酸温和洁面乳',
+    category: '美妆护肤',
+    customised: false,
+    skus: [sku('cleanser_100', { 规格: '100g' }, '79.00', 60), sku('cleanser_150', { 规格: '150g' }, '109.00', 25)],
+  },
+  {
+    itemId: '715566021590',
+    title: '小满积雪草修护面霜 50g',
+    category: '美妆护肤',
+    customised: false,
+    skus: [sku('cream_50', { 规格: '50g' }, '139.00', 18)],
+  },
+  {
+    itemId: '730415562281',
+    title: '临安手剥山核桃 250g/袋',
+    category: '食品',
+    customised: false,
+    skus: [sku('nuts_cream', { 口味: '奶油味' }, '49.90', 120), sku('nuts_salt', { 口味: '椒盐味' }, '49.90', 45)],
+  },
+  {
+    itemId: '730415562398',
+    title: '2026新茶 西湖龙井 250g 罐装',
+    category: '食品',
+    customised: false,
+    skus: [sku('longjing_premium', { 等级: '明前特级' }, '368.00', 15), sku('longjing_first', { 等级: '雨前一级' }, '198.00', 40)],
+  },
+  {
+    itemId: '733104958820',
+    title: '汝窑功夫茶具套装 一壶四杯 礼盒装',
+    category: '茶具',
+    customised: false,
+    skus: [sku('teaset_sky', { 颜色: '天青' }, '299.00', 11), sku('teaset_moon', { 颜色: '月白' }, '299.00', 0)],
+  },
+  {
+    itemId: '733104958937',
+    title: '玻璃飘逸杯 茶水分离泡茶杯',
+    category: '茶具',
+    customised: false,
+    skus: [sku('piaoyi_500', { 容量: '500ml' }, '69.00', 30), sku('piaoyi_750', { 容量: '750ml' }, '89.00', 12)],
+  },
+  {
+    itemId: '746620315004',
+    title: '小满原木抽纸 3层100抽',
+    category: '纸品湿巾',
+    customised: false,
+    skus: [sku('tissue_24', { 规格: '3层100抽×24包' }, '39.90', 200), sku('tissue_6', { 规格: '3层100抽×6包' }, '12.90', 80)],
+  },
+  {
+    itemId: '746620315121',
+    title: '小满婴儿手口湿巾 80抽 带盖',
+    category: '纸品湿巾',
+    customised: false,
+    skus: [sku('wipes_5', { 规格: '80抽×5包' }, '29.90', 90), sku('wipes_10', { 规格: '80抽×10包' }, '55.90', 0)],
+  },
+  {
+    itemId: '759013662248',
+    title: '硅藻泥软地垫 浴室吸水防滑',
+    category: '家居日用',
+    customised: false,
+    skus: [sku('bathmat_40x60', { 尺寸: '40×60cm' }, '49.90', 35), sku('bathmat_50x80', { 尺寸: '50×80cm' }, '69.90', 14)],
+  },
+  {
+    itemId: '759013662355',
+    title: '小满316不锈钢保温杯',
+    category: '家居日用',
+    customised: false,
+    skus: [
+      sku('cup_white_500', { 颜色: '雾白', 容量: '500ml' }, '99.00', 25),
+      sku('cup_green_500', { 颜色: '墨绿', 容量: '500ml' }, '99.00', 13),
+      sku('cup_pink_500', { 颜色: '樱粉', 容量: '500ml' }, '99.00', 0),
+      sku('cup_white_350', { 颜色: '雾白', 容量: '350ml' }, '89.00', 9),
+    ],
   },
 ];
 

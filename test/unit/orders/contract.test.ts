@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_LIMITS as L, CONTRACT_SCHEMA_PATH, contractJsonSchema, ItemSkus, Logistics, Trade, TradeList } from '../../../bot/orders/contract.js';
+import { CONTRACT_LIMITS as L, CONTRACT_SCHEMA_PATH, contractJsonSchema, Item, Logistics, Trade, TradeList } from '../../../bot/orders/contract.js';
 import { DEMO_ITEMS, demoLogistics, demoTrades } from '../../../bot/orders/demo/fixtures.js';
 import { toOrderFacts } from '../../../bot/orders/orderFacts.js';
 import { TRADE_STATUSES } from '../../../knowledge/schema.js';
@@ -37,7 +37,7 @@ describe('bounds: the order system cannot send anything unbounded', () => {
     expect(Trade.safeParse({ ...trade, orders: Array.from({ length: L.linesPerTrade }, () => line) }).error).toBeUndefined();
     const longTrack = { ...logistics, company: chars(L.courierChars), trackingNo: 'S'.repeat(L.trackingNoChars) };
     expect(Logistics.safeParse({ ...longTrack, events: Array.from({ length: L.eventsPerLogistics }, () => ({ time: trade.created, description: chars(L.eventDescriptionChars) })) }).error).toBeUndefined();
-    expect(ItemSkus.safeParse({ ...item, skus: Array.from({ length: L.skusPerItem }, () => item.skus[0]) }).error).toBeUndefined();
+    expect(Item.safeParse({ ...item, skus: Array.from({ length: L.skusPerItem }, () => item.skus[0]) }).error).toBeUndefined();
     expect(TradeList.safeParse({ trades: Array.from({ length: L.tradesPerList }, () => trade) }).error).toBeUndefined();
   });
 
@@ -73,8 +73,8 @@ describe('bounds: the order system cannot send anything unbounded', () => {
   });
 
   it('refuses an item with too many SKUs or too long a title, and a list with too many trades', () => {
-    expect(ItemSkus.safeParse({ ...item, skus: Array.from({ length: L.skusPerItem + 1 }, () => item.skus[0]) }).success).toBe(false);
-    expect(ItemSkus.safeParse({ ...item, title: chars(L.titleChars + 1) }).success).toBe(false);
+    expect(Item.safeParse({ ...item, skus: Array.from({ length: L.skusPerItem + 1 }, () => item.skus[0]) }).success).toBe(false);
+    expect(Item.safeParse({ ...item, title: chars(L.titleChars + 1) }).success).toBe(false);
     expect(TradeList.safeParse({ trades: Array.from({ length: L.tradesPerList + 1 }, () => trade) }).success).toBe(false);
   });
 
@@ -99,7 +99,7 @@ describe('bounds: the order system cannot send anything unbounded', () => {
 describe('demo fixtures', () => {
   it('validate against the contract', () => {
     for (const trade of trades) expect(Trade.safeParse(trade).error).toBeUndefined();
-    for (const item of DEMO_ITEMS) expect(ItemSkus.safeParse(item).error).toBeUndefined();
+    for (const item of DEMO_ITEMS) expect(Item.safeParse(item).error).toBeUndefined();
   });
 
   it('cover what the flows need', () => {

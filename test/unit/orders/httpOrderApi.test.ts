@@ -48,7 +48,7 @@ describe('HTTP order client (nock)', () => {
   });
 
   it("gets an item's SKUs", async () => {
-    shop().get('/items/item_tee/skus').reply(200, tee);
+    shop().get('/items/item_tee').reply(200, tee);
     expect((await service().getItemSkus('item_tee')).skus).toHaveLength(tee.skus.length);
   });
 
