@@ -21,7 +21,8 @@ export class AuthenticityDialog extends FlowDialog {
   }
 
   private assure(step: WaterfallStepContext) {
-    const services = this.deps.knowledge.rules.params('R21', this.deps.clock()).services;
+    // Only the programmes this shop takes part in (R21 lists what exists, not what it offers).
+    const services = this.deps.knowledge.profile.programmes.map((p) => p.name);
     return this.ask(step, 'authenticity.assure', { services, ruleIds: ['R21'] }, [
       { value: 'appraisal', label: '我想去鉴定', phrases: ['鉴定', '去鉴定', '验货', '检测', '验一下'] },
       { value: 'invoice', label: '开张发票', phrases: ['发票', '开票', '开发票'], intents: ['invoice'] },

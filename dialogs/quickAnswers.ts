@@ -20,7 +20,6 @@ export interface QuickQuestion {
 export interface QuickAnswerDeps {
   templates: Templates;
   knowledge: KnowledgeBase;
-  clock: () => Date;
 }
 
 /** Intents that can be answered on the spot (invoice only when asked about, not requested). */
@@ -74,7 +73,7 @@ export function quickAnswer(deps: QuickAnswerDeps, question: QuickQuestion, item
     case 'product_question':
       return [templates.render('presale.product', { itemId: itemId ?? false })];
     case 'authenticity': {
-      const services = knowledge.rules.params('R21', deps.clock()).services;
+      const services = knowledge.profile.programmes.map((p) => p.name);
       return [templates.render('authenticity.assure', { services, ruleIds: ['R21'] })];
     }
     case 'invoice':

@@ -89,6 +89,8 @@ describe('F14 authenticity', () => {
     await c.say('你们这是假货吧');
     expect(c.last).toContain('正规渠道');
     expect(c.last).toContain('假一赔三');
+    // Only programmes the shop takes part in: it promises 48 h, so no 24-hour shipping.
+    expect(c.last).not.toContain('24小时闪电发货');
     await c.click('鉴定');
     expect(c.last).toContain('鉴定费也由我们承担');
     expect(c.last).toContain('人工客服');
