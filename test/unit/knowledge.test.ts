@@ -4,22 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError, loadKnowledge } from '../../knowledge/loader.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import { RULE_IDS } from '../../knowledge/schema.js';
-import { kb } from '../support/knowledge.js';
+import { kb, knowledgeProblems } from '../support/knowledge.js';
 
 const run = promisify(execFile);
 const BROKEN = 'test/fixtures/knowledge-broken';
-
-async function problemsOf(dir: string): Promise<string> {
-  const error = await loadKnowledge(dir).then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(error).toBeInstanceOf(KnowledgeError);
-  return (error as Error).message;
-}
 
 describe('the knowledge base', () => {
   it('has every rule of DOMAIN.md with a source and at least one dated version', () => {
@@ -39,7 +29,7 @@ describe('the knowledge base', () => {
   });
 
   it('names the file, the entry and the field of each problem', async () => {
-    const message = await problemsOf(BROKEN);
+    const message = await knowledgeProblems(BROKEN);
     expect(message).toContain('rules/shipping.yaml: entry R15: versions.0.params.capYuan');
     expect(message).toContain('rules/shipping.yaml: entry R16: versions.0.params.overdueAfterHours');
     expect(message).toMatch(/shop-profile\.yaml: serviceHours\.end: expected "HH:MM"/);
@@ -56,7 +46,7 @@ describe('the knowledge base', () => {
       await writeFile(join(dir, 'rules', 'broken.yaml'), 'id: [unclosed');
       await writeFile(join(dir, 'rules', 'copy.yaml'), (await readFile(join(KNOWLEDGE_DIR, 'rules', 'reviews.yaml'), 'utf8')));
       await rm(join(dir, 'shop-profile.yaml'));
-      const message = await problemsOf(dir);
+      const message = await knowledgeProblems(dir);
       expect(message).toMatch(/returns\.yaml: entry R99: id: Invalid option/);
       expect(message).toMatch(/broken\.yaml: \(file\): is not valid YAML/);
       expect(message).toMatch(/entry R23: id: duplicate/);

@@ -9,23 +9,14 @@ import type { Item } from '../../bot/orders/contract.js';
 import { DemoOrderApi } from '../../bot/orders/demo/demoOrderApi.js';
 import { DEMO_ITEMS, demoTrades } from '../../bot/orders/demo/fixtures.js';
 import type { OrderApi } from '../../bot/orders/orderApi.js';
-import { KnowledgeError, loadKnowledge } from '../../knowledge/loader.js';
+import { loadKnowledge } from '../../knowledge/loader.js';
 import { KNOWLEDGE_DIR } from '../../knowledge/paths.js';
 import { whyPromotionNotApplied } from '../../knowledge/policy/promotions.js';
-import { kb } from '../support/knowledge.js';
+import { kb, knowledgeProblems } from '../support/knowledge.js';
 
 const run = promisify(execFile);
 const BROKEN = 'test/fixtures/knowledge-broken';
 const CATEGORIES = ['服装', '鞋靴', '美妆护肤', '食品', '茶具', '纸品湿巾', '家居日用'];
-
-async function problemsOf(dir: string): Promise<string> {
-  const error = await loadKnowledge(dir).then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(error).toBeInstanceOf(KnowledgeError);
-  return (error as Error).message;
-}
 
 describe('the demo catalogue', () => {
   it('has 15+ items across clothing, shoes, cosmetics, food, tea ware, paper and wet wipes, household goods', () => {
@@ -152,7 +143,7 @@ describe('the catalogue against the order system: kb:check warnings', () => {
 
 describe('a wrong or missing file stops start-up and kb:check, naming file and field', () => {
   it('the broken fixture: catalogue, FAQ and promotions problems', async () => {
-    const message = await problemsOf(BROKEN);
+    const message = await knowledgeProblems(BROKEN);
     for (const expected of [
       'catalogue/item_typo.yaml: attributes: Unrecognized key: "materail"',
       'catalogue/item_backwards.yaml: itemId: is item_other, but the file must be named item_other.yaml',
@@ -216,7 +207,7 @@ describe('a wrong or missing file stops start-up and kb:check, naming file and f
     ])('%s', async (_name, change, expected) => {
       await fresh();
       await change();
-      expect(await problemsOf(dir)).toContain(expected);
+      expect(await knowledgeProblems(dir)).toContain(expected);
     });
 
     it('an item described but not in the order system loads, and kb:check warns', async () => {
