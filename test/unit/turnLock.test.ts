@@ -11,7 +11,9 @@ describe('one turn at a time per conversation, in one process', () => {
   });
 
   it('turns behind one that gave up still wait for the turn ahead: never two at once', async () => {
-    const lock = new LocalTurnLock(50);
+    // The second gives up at 400 ms while the first runs until 600 ms; the third arrives at 450 ms
+    // and may wait until 850 ms, so it must run after the first, never beside it.
+    const lock = new LocalTurnLock(400);
     const running: string[] = [];
     let overlap = false;
     const turn = (name: string, ms: number) => async () => {
@@ -21,10 +23,11 @@ describe('one turn at a time per conversation, in one process', () => {
       running.pop();
       return name;
     };
-    const first = lock.runExclusive('c', turn('first', 120));
-    const second = lock.runExclusive('c', turn('second', 1)).catch((err: unknown) => err);
-    await sleep(70); // the second has given up; the first still runs
-    const third = lock.runExclusive('c', turn('third', 1));
+    const outcome = (p: Promise<string>) => p.catch((err: unknown) => err);
+    const first = outcome(lock.runExclusive('c', turn('first', 600)));
+    const second = outcome(lock.runExclusive('c', turn('second', 1)));
+    await sleep(450);
+    const third = outcome(lock.runExclusive('c', turn('third', 1)));
     expect(await second).toBeInstanceOf(TurnLockTimeoutError);
     expect(await first).toBe('first');
     expect(await third).toBe('third');
@@ -33,9 +36,9 @@ describe('one turn at a time per conversation, in one process', () => {
 
   it('other conversations are not held up', async () => {
     const lock = new LocalTurnLock(1000);
-    void lock.runExclusive('busy', () => sleep(300));
+    void lock.runExclusive('busy', () => sleep(3000));
     const started = Date.now();
     await lock.runExclusive('other', async () => undefined);
-    expect(Date.now() - started).toBeLessThan(250);
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 });
