@@ -304,7 +304,7 @@ export class MainDialog extends ComponentDialog {
 
   private async sendAnswers(context: TurnContext, questions: QuickQuestion[], itemId?: string): Promise<void> {
     const sent = new Set<string>();
-    for (const answer of questions.flatMap((q) => quickAnswer(this.deps, q, itemId) ?? [])) {
+    for (const answer of questions.flatMap((q) => quickAnswer(this.deps, q, itemId, this.deps.clock()) ?? [])) {
       if (sent.has(answer)) continue;
       sent.add(answer);
       await context.sendActivity(answer);
@@ -368,6 +368,11 @@ export class MainDialog extends ComponentDialog {
     if (!recognition) return this.clarify(step, recognition, data);
     const { orderIds, itemIds, phones } = recognition.entities;
     if (itemIds[0]) data.itemInView = itemIds[0];
+    // An item the message names ("这件T恤…", "保温杯能泡茶吗") is now the item in view too.
+    else {
+      const named = this.deps.knowledge.catalogue.mentionedIn(recognition.text)[0];
+      if (named) data.itemInView = named.itemId;
+    }
     const sure = recognition.intent !== 'none' && recognition.confidence >= CLARIFY_BELOW;
     // A number alone (or with words that say nothing clear): an order, an item, a phone number.
     if (recognition.intent === 'order_number' || !sure) {

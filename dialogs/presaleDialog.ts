@@ -1,13 +1,14 @@
 /**
- * F2 售前 basics (`003` 售前客服流程): the buyer's pre-sales questions answered from the shop
- * profile — which courier, when it ships, days on the way, postage, price and coupons, size —
- * each of several in one message, in order (quickAnswers.ts). What only a person can answer
- * about the item itself is offered to a pre-sales agent. (Product cards are a later step.)
+ * F2 售前 (`003` 售前客服流程): the buyer's pre-sales questions answered from the shop's data —
+ * courier, ship time, days to a province, postage (shop profile), 满减/coupons/gifts
+ * (promotions.yaml), size (the item's chart), the item itself (FAQ, catalogue) — each of several in
+ * one message, in order (presaleAnswers.ts). What the data does not say is never guessed: the
+ * answer says we will ask, and a pre-sales agent is offered. (Product cards are a later step.)
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { quickAnswer, type QuickQuestion } from './quickAnswers.js';
+import { answerQuestion, type QuickQuestion } from './quickAnswers.js';
 import { newConversationData } from './turnContext.js';
 
 export const PRESALE = 'presale';
@@ -30,14 +31,19 @@ export class PresaleDialog extends FlowDialog {
     const { questions } = step.options as PresaleOptions;
     const { itemInView } = await this.deps.conversationData.get(step.context, newConversationData());
     const sent = new Set<string>();
+    const now = this.deps.clock();
+    let unanswered = false;
     for (const question of questions) {
-      for (const answer of quickAnswer(this.deps, question, itemInView) ?? []) {
-        if (sent.has(answer)) continue;
-        sent.add(answer);
-        await step.context.sendActivity(answer);
+      const answer = answerQuestion(this.deps, question, itemInView, now);
+      if (answer?.handOff) unanswered = true;
+      for (const sentence of answer?.sentences ?? []) {
+        if (sent.has(sentence)) continue;
+        sent.add(sentence);
+        await step.context.sendActivity(sentence);
       }
     }
-    if (!questions.some((q) => q.intent === 'product_question')) return step.endDialog();
+    // What the shop's data does not answer is offered to a pre-sales agent (never guessed).
+    if (!unanswered) return step.endDialog();
     return this.askYesNo(step, 'presale.askHandoff', {}, { yes: '好的，帮我问问', no: '不用了' });
   }
 

@@ -9,7 +9,8 @@
 import type { Intent } from '../bot/nlu/types.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Templates } from '../templates/templates.js';
-import { hasMeasurements, looksLikeQuestion, mentionsGift, shippingTopics } from './clauses.js';
+import { looksLikeQuestion } from './clauses.js';
+import { itemOf, productAnswer, promotionAnswer, shippingAnswer, sizeAnswer, type PresaleAnswer } from './presaleAnswers.js';
 
 /** One question in the buyer's message: its text and the intent recognized in it. */
 export interface QuickQuestion {
@@ -49,38 +50,40 @@ export function answerableOnTheSpot(question: QuickQuestion): boolean {
 const HELLO = /在吗|在不在|在么|有人吗|有人在|你好|您好|hello|hi\b|哈喽|嗨|亲在/i;
 
 /**
- * The answer to one question, as the sentences to send; `itemId` is the item in view (a pasted
- * item number). Undefined when the question is not one to answer on the spot.
+ * The answer to one question, as the sentences to send, and whether the data left it (or part of
+ * it) unanswered, so a pre-sales agent should be offered. `itemInView` is the conversation's item
+ * (a pasted item number); an item the message itself names comes first. Undefined when the
+ * question is not one to answer on the spot.
  */
-export function quickAnswer(deps: QuickAnswerDeps, question: QuickQuestion, itemId?: string): string[] | undefined {
+export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, itemInView?: string, now: Date = new Date()): PresaleAnswer | undefined {
   if (!answerableOnTheSpot(question)) return undefined;
   const { templates, knowledge } = deps;
-  const { shipping, unpaidOffers, invoice } = knowledge.profile;
+  const { invoice } = knowledge.profile;
   const { text } = question;
+  const said = (...sentences: string[]): PresaleAnswer => ({ sentences, handOff: false });
   switch (question.intent) {
     case 'shipping_question':
-      return shippingTopics(text).map((topic) => {
-        const data = { promiseHours: shipping.promiseHours, defaultCourier: shipping.defaultCourier, extraCouriers: shipping.extraCouriers, normalDays: shipping.normalTransitDays };
-        if (topic === 'courier') return templates.render('presale.courier', data);
-        if (topic === 'transit') return templates.render('presale.transit', data);
-        if (topic === 'postage') return templates.render('presale.postage', data);
-        return templates.render('presale.shipping_time', data);
-      });
+      return shippingAnswer(deps, text, now);
     case 'price_promotion':
-      return [templates.render('presale.price', { couponYuan: unpaidOffers.coupon.amountYuan, minSpendYuan: unpaidOffers.coupon.minSpendYuan, gift: mentionsGift(text) })];
+      return promotionAnswer(deps, text, now, itemOf(knowledge, text, itemInView));
     case 'size_advice':
-      return [templates.render('presale.size', { measured: hasMeasurements(text) })];
+      return sizeAnswer(deps, text, itemOf(knowledge, text, itemInView));
     case 'product_question':
-      return [templates.render('presale.product', { itemId: itemId ?? false })];
+      return productAnswer(deps, text, itemOf(knowledge, text, itemInView));
     case 'authenticity': {
       const services = knowledge.profile.programmes.map((p) => p.name);
-      return [templates.render('authenticity.assure', { services, ruleIds: ['R21'] })];
+      return said(templates.render('authenticity.assure', { services, ruleIds: ['R21'] }));
     }
     case 'invoice':
-      return [templates.render('invoice.info', { kinds: invoice.kinds, workingDays: invoice.issuedWithinWorkingDays })];
+      return said(templates.render('invoice.info', { kinds: invoice.kinds, workingDays: invoice.issuedWithinWorkingDays }));
     case 'thanks':
-      return [templates.render('common.youAreWelcome')];
+      return said(templates.render('common.youAreWelcome'));
     default:
-      return [templates.render('common.stillHere')];
+      return said(templates.render('common.stillHere'));
   }
+}
+
+/** The sentences of `answerQuestion`. */
+export function quickAnswer(deps: QuickAnswerDeps, question: QuickQuestion, itemInView?: string, now: Date = new Date()): string[] | undefined {
+  return answerQuestion(deps, question, itemInView, now)?.sentences;
 }

@@ -1,0 +1,317 @@
+/**
+ * Pre-sales answers from the shop's own data (docs/presale.md): shipping from the profile,
+ * promotions from promotions.yaml, size from the item's chart, product questions from the FAQ and
+ * the catalogue. Each answer is a template over data; what the data does not say is never guessed:
+ * the answer says we will ask and sets `handOff`. Pure: no bot SDK types, `now` passed in.
+ */
+import { simplify } from '../bot/nlu/normalize.js';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
+import { activePromotions, courierIn, deliveryEstimate, dispatchEstimate, postage, sizeAdvice, type Measurements } from '../knowledge/policy/index.js';
+import type { Fen } from '../knowledge/policy/money.js';
+import { provinceIn } from '../knowledge/regions.js';
+import type { Attribute } from '../knowledge/schema.js';
+import type { Templates } from '../templates/templates.js';
+import { mentionsGift, shippingTopics } from './clauses.js';
+
+export interface PresaleAnswer {
+  sentences: string[];
+  /** The data does not answer (all or part of) the question: offer a pre-sales agent. */
+  handOff: boolean;
+}
+
+export interface PresaleDeps {
+  templates: Templates;
+  knowledge: KnowledgeBase;
+}
+
+const yuan = (fen: Fen): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+
+/**
+ * The item a question is about: one the message names (a pasted id, a name or keyword; only when
+ * exactly one item is the best match), else the item in view.
+ */
+export function itemOf(kb: KnowledgeBase, text: string, itemInView?: string): string | undefined {
+  return kb.catalogue.mentionedIn(text)[0]?.itemId ?? itemInView;
+}
+
+const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 零: 0 };
+
+/**
+ * Body or foot measurements in a message: "170 65kg", "175cm 130斤", "一米七 60公斤", "1米75",
+ * "脚长255mm" / "脚长25.5cm". Numbers without units: a 3-digit 140–200 is a height, then a 2–3
+ * digit 30–150 a weight. Long digit runs (pasted ids) are ignored.
+ */
+export function measurementsIn(text: string): Measurements | undefined {
+  const t = simplify(text).toLowerCase().replace(/\d{6,}/g, ' ');
+  const foot = /脚长\s*(?:是|大概|约)?\s*(\d{2,3}(?:\.\d)?)\s*(mm|毫米|cm|厘米|公分)?/.exec(t);
+  if (foot) {
+    const value = Number(foot[1]);
+    const mm = foot[2] === 'mm' || foot[2] === '毫米' || value > 100 ? value : value * 10;
+    return { footLengthMm: Math.round(mm) };
+  }
+  let heightCm: number | undefined;
+  let weightKg: number | undefined;
+  const used: [number, number][] = [];
+  const take = (m: RegExpExecArray | null) => {
+    if (m) used.push([m.index, m.index + m[0].length]);
+    return m;
+  };
+  const h = take(/(\d{3})\s*(?:cm|厘米|公分)/.exec(t)) ?? take(/(?:身高|高)\s*(\d{3})/.exec(t));
+  if (h) heightCm = Number(h[1]);
+  const meter = take(/(?:1|一)\s*(?:米|m)\s*([0-9一二三四五六七八九])([0-9一二三四五六七八九])?/.exec(t));
+  if (heightCm === undefined && meter) {
+    const d = (s: string) => CN_DIGIT[s] ?? Number(s);
+    heightCm = 100 + d(meter[1]!) * 10 + (meter[2] ? d(meter[2]) : 0);
+  }
+  const kg = take(/(\d{2,3}(?:\.\d)?)\s*(?:kg|公斤|千克)/.exec(t));
+  const jin = kg ? null : take(/(\d{2,3}(?:\.\d)?)\s*斤/.exec(t));
+  if (kg) weightKg = Number(kg[1]);
+  else if (jin) weightKg = Number(jin[1]) / 2;
+  else {
+    const w = take(/(?:体重|重)\s*(\d{2,3})/.exec(t));
+    if (w) weightKg = Number(w[1]);
+  }
+  // Bare numbers: "170 65".
+  const free = [...t.matchAll(/\d{2,3}(?:\.\d)?/g)].filter((m) => !used.some(([a, b]) => m.index! >= a && m.index! < b)).map((m) => Number(m[0]));
+  if (heightCm === undefined) {
+    const i = free.findIndex((n) => n >= 140 && n <= 200);
+    if (i >= 0) heightCm = free.splice(i, 1)[0];
+  }
+  if (weightKg === undefined) {
+    const n = free.find((x) => x >= 30 && x <= 150);
+    if (n !== undefined) weightKg = n;
+  }
+  if (heightCm === undefined && weightKg === undefined) return undefined;
+  return { ...(heightCm !== undefined ? { heightCm } : {}), ...(weightKg !== undefined ? { weightKg } : {}) };
+}
+
+// ---------------------------------------------------------------------------------- shipping
+
+const ASKS_WHICH_COURIER = /什么快递|啥快递|哪家|哪个快递|发什么|发啥|走什么|走啥|用什么|用啥/;
+
+function courierAnswer({ templates, knowledge }: PresaleDeps, text: string, province?: string): PresaleAnswer {
+  const { shipping } = knowledge.profile;
+  const sentences: string[] = [];
+  let handOff = false;
+  const named = courierIn(simplify(text));
+  if (!named || ASKS_WHICH_COURIER.test(simplify(text))) {
+    sentences.push(
+      templates.render('presale.courier', {
+        defaultCourier: shipping.defaultCourier,
+        extraCouriers: shipping.extraCouriers.map((c) => ({ name: c.name, surchargeYuan: c.surchargeYuan })),
+        notOffered: shipping.notOffered,
+      }),
+    );
+  }
+  if (named) {
+    const extra = shipping.extraCouriers.find((c) => c.name === named);
+    const status = named === shipping.defaultCourier ? 'default' : extra ? 'extra' : shipping.notOffered.includes(named) ? 'not_offered' : 'unknown';
+    if (status === 'unknown') handOff = true;
+    let areaNote: string | false = false;
+    if (province && status !== 'unknown' && status !== 'not_offered') {
+      const estimate = deliveryEstimate(knowledge.profile, province, named);
+      if (!estimate.served && estimate.reason === 'courier_not_to_area') areaNote = `${estimate.province ?? province}只能发${estimate.couriers.join('、')}`;
+    }
+    sentences.push(
+      templates.render('presale.courierAsked', {
+        courier: named,
+        status,
+        surchargeYuan: extra?.surchargeYuan ?? 0,
+        offered: [shipping.defaultCourier, ...shipping.extraCouriers.map((c) => c.name)],
+        areaNote,
+      }),
+    );
+  }
+  return { sentences, handOff };
+}
+
+function transitAnswer({ templates, knowledge }: PresaleDeps, text: string, province?: string): PresaleAnswer {
+  const { shipping } = knowledge.profile;
+  if (!province) {
+    const fast = shipping.deliveryDays.byProvince.filter((r) => r.min < shipping.deliveryDays.default.min);
+    return {
+      sentences: [templates.render('presale.transit', { general: true, courier: shipping.defaultCourier, days: shipping.deliveryDays.default, shipFrom: shipping.shipFrom, fast })],
+      handOff: false,
+    };
+  }
+  const named = courierIn(simplify(text));
+  const estimate = deliveryEstimate(knowledge.profile, province, named);
+  if (estimate.served) {
+    return {
+      sentences: [
+        templates.render('presale.transit', {
+          general: false,
+          served: true,
+          province: estimate.province,
+          courier: estimate.courier,
+          days: estimate.days,
+          shipFrom: estimate.shipFrom,
+          surchargeYuan: estimate.surcharge > 0 ? yuan(estimate.surcharge) : false,
+          note: estimate.note ?? false,
+        }),
+      ],
+      handOff: false,
+    };
+  }
+  return {
+    sentences: [templates.render('presale.notServed', { reason: estimate.reason, province: estimate.province ?? province, courier: estimate.courier ?? named ?? false, couriers: estimate.couriers, note: estimate.note ?? false })],
+    handOff: estimate.reason === 'courier_unknown' || estimate.reason === 'unknown_province',
+  };
+}
+
+function postageAnswer({ templates, knowledge }: PresaleDeps, province?: string): PresaleAnswer {
+  const rules = knowledge.profile.shipping.postage;
+  const answer = postage(knowledge.profile, 0, province);
+  if (!answer.served) {
+    return { sentences: [templates.render('presale.notServed', { reason: answer.reason, province: answer.province ?? province, courier: false, couriers: [], note: false })], handOff: answer.reason === 'unknown_province' };
+  }
+  return {
+    sentences: [
+      templates.render('presale.postage', {
+        province: answer.province ?? false,
+        remote: answer.remote,
+        standardYuan: yuan(answer.postage),
+        freeOverYuan: answer.freeOver === null ? false : yuan(answer.freeOver),
+        alwaysFree: answer.freeOver === 0,
+        // Without a destination, the remote areas' rule too.
+        remoteRule: province === undefined && rules.remote ? { provinces: rules.remote.provinces, standardYuan: rules.remote.standardYuan, freeOverYuan: rules.remote.freeOverYuan ?? false } : false,
+      }),
+    ],
+    handOff: false,
+  };
+}
+
+function dispatchAnswer({ templates, knowledge }: PresaleDeps, now: Date): PresaleAnswer {
+  const d = dispatchEstimate(knowledge.profile, now);
+  return { sentences: [templates.render('presale.shipping_time', { cutOff: d.cutOff, promiseHours: d.promiseHours, sameDay: d.sameDay })], handOff: false };
+}
+
+export function shippingAnswer(deps: PresaleDeps, text: string, now: Date): PresaleAnswer {
+  const province = provinceIn(simplify(text))?.name;
+  let topics = shippingTopics(text);
+  // "发到香港吗", "能寄新疆吗": a place and no other topic asks whether (and how fast) it goes there.
+  if (province && topics.length === 1 && topics[0] === 'dispatch' && /发|寄|到/.test(simplify(text))) topics = ['transit'];
+  const parts = topics.map((topic) => {
+    if (topic === 'courier') return courierAnswer(deps, text, province);
+    if (topic === 'transit') return transitAnswer(deps, text, province);
+    if (topic === 'postage') return postageAnswer(deps, province);
+    return dispatchAnswer(deps, now);
+  });
+  return { sentences: parts.flatMap((p) => p.sentences), handOff: parts.some((p) => p.handOff) };
+}
+
+// ---------------------------------------------------------------------------------- promotions
+
+const BARGAINING = /便宜|优惠点|优惠一点|少点|少一点|砍价|抹零|太贵|贵了|打个折|能打折|改价|降点|让点/;
+
+/** "买山核桃" / "美妆护肤类" for a promotion limited to some items or categories; false for the whole shop (or when an item is asked about). */
+function scopeOf(knowledge: KnowledgeBase, scope: { items?: string[]; categories?: string[] }, itemId?: string): string | false {
+  if (itemId !== undefined) return false;
+  const names = [...(scope.items ?? []).map((id) => knowledge.catalogue.get(id)?.name ?? id), ...(scope.categories ?? []).map((c) => `${c}类商品`)];
+  return names.length ? names.join('、') : false;
+}
+
+export function promotionAnswer({ templates, knowledge }: PresaleDeps, text: string, now: Date, itemId?: string): PresaleAnswer {
+  const open = activePromotions(knowledge, now, itemId);
+  const fullReductions = open.promotions.flatMap((p) =>
+    p.kind === 'full_reduction'
+      ? [
+          {
+            name: p.name,
+            scope: scopeOf(knowledge, p, itemId),
+            tiers: p.tiers.map((t) => ({ thresholdYuan: yuan(t.threshold), discountYuan: yuan(t.discount) })),
+            repeat: p.repeat,
+            capYuan: p.cap === undefined ? false : yuan(p.cap),
+            hours: p.window.dailyHours ? `${p.window.dailyHours.start}-${p.window.dailyHours.end}` : false,
+          },
+        ]
+      : [],
+  );
+  const coupons = open.promotions.flatMap((p) =>
+    p.kind === 'coupon' ? [{ name: p.name, scope: scopeOf(knowledge, p, itemId), amountYuan: yuan(p.amount), minSpendYuan: yuan(p.minSpend), where: p.where, validDays: p.validDaysAfterClaim ?? false }] : [],
+  );
+  const gifts = open.promotions.flatMap((p) =>
+    p.kind === 'gift' ? [{ gift: p.gift, scope: scopeOf(knowledge, p, itemId), minQuantity: p.minQuantity ?? false, minSpendYuan: p.minSpend === undefined ? false : yuan(p.minSpend), whileStocksLast: p.whileStocksLast }] : [],
+  );
+  const t = simplify(text);
+  return {
+    sentences: [
+      templates.render('presale.price', {
+        bargaining: BARGAINING.test(t),
+        item: itemId ? (knowledge.catalogue.get(itemId)?.name ?? false) : false,
+        fullReductions,
+        coupons,
+        gifts,
+        askedGift: mentionsGift(t),
+        stacking: knowledge.promotions.stacking.couponWithFullReduction && fullReductions.length > 0 && coupons.length > 0,
+        running: open.running.map((a) => ({ name: a.name, to: a.to })),
+        nothing: fullReductions.length + coupons.length + gifts.length + open.running.length === 0,
+      }),
+    ],
+    handOff: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------- size
+
+export function sizeAnswer({ templates, knowledge }: PresaleDeps, text: string, itemId?: string): PresaleAnswer {
+  const measurements = measurementsIn(text);
+  const measured = measurements !== undefined;
+  if (!itemId) return { sentences: [templates.render('presale.size', { outcome: 'no_item', measured })], handOff: false };
+  const name = knowledge.catalogue.get(itemId)?.name ?? `商品${itemId}`;
+  const chart = knowledge.catalogue.sizeChart(itemId);
+  if (!chart) return { sentences: [templates.render('presale.size', { outcome: 'no_chart', name })], handOff: true };
+  if (!measurements) return { sentences: [templates.render('presale.size', { outcome: 'ask', name, foot: chart.value.kind === 'foot' })], handOff: false };
+  const advice = sizeAdvice(chart.value, measurements);
+  const said = {
+    heightCm: 'heightCm' in measurements ? (measurements.heightCm ?? false) : false,
+    weightKg: 'weightKg' in measurements ? (measurements.weightKg ?? false) : false,
+    footLengthMm: 'footLengthMm' in measurements ? measurements.footLengthMm : false,
+  };
+  if (advice.kind === 'size') return { sentences: [templates.render('presale.size', { outcome: 'size', name, ...said, size: advice.size, fit: advice.fit ?? false })], handOff: false };
+  if (advice.kind === 'between') {
+    return {
+      sentences: [templates.render('presale.size', { outcome: 'between', name, ...said, looser: advice.looser, tighter: advice.tighter, recommended: advice.recommended ?? false, fit: advice.fit ?? false })],
+      handOff: false,
+    };
+  }
+  if (advice.kind === 'not_applicable') return { sentences: [templates.render('presale.size', { outcome: 'ask', name, foot: chart.value.kind === 'foot' })], handOff: false };
+  // outside the chart, or measurements pointing at different sizes: a person decides.
+  return { sentences: [templates.render('presale.size', { outcome: 'unsure', name, ...said })], handOff: true };
+}
+
+// ---------------------------------------------------------------------------------- product
+
+/** Attribute questions mapped only where the words are unambiguous. */
+const ATTRIBUTE_WORDS: [Attribute, string, RegExp][] = [
+  ['material', '材质', /材质|面料|什么料|啥料|纯棉|全棉|成分是|含棉|布料/],
+  ['origin', '产地', /产地|哪里产|哪产的|哪里生产|哪里发货的产品|国产吗|进口吗/],
+  ['care', '洗涤保养', /怎么洗|咋洗|能机洗|可以机洗|机洗吗|手洗|洗涤|保养|能水洗/],
+  ['shelfLife', '保质期', /保质期|能放多久|放多久/],
+  ['ingredients', '配料', /配料|配料表/],
+  ['storage', '储存方式', /怎么保存|怎么储存|怎么存放|要冷藏|放冰箱/],
+  ['warranty', '保修', /保修|质保/],
+  ['productionDate', '生产日期', /生产日期|什么时候生产|新鲜吗/],
+  ['allergens', '过敏原', /过敏原|坚果过敏|含麸质/],
+];
+
+export function productAnswer({ templates, knowledge }: PresaleDeps, text: string, itemId?: string): PresaleAnswer {
+  const category = itemId === undefined ? undefined : knowledge.catalogue.categoryOf(itemId);
+  const hit = knowledge.faq.answer(text, { itemId, category });
+  if (hit) {
+    // The entry's own source line when it is one a buyer can read (店铺服务说明（发票）), else where it is kept.
+    const basis = /\.ya?ml|catalogue|attributes\.|[a-z]+_[a-z]+/i.test(hit.source.basis) ? '店铺资料' : hit.source.basis;
+    return { sentences: [templates.render('presale.faq', { answer: hit.entry.answer, basis })], handOff: false };
+  }
+  const t = simplify(text);
+  if (itemId) {
+    const name = knowledge.catalogue.get(itemId)?.name;
+    for (const [attribute, label, words] of ATTRIBUTE_WORDS) {
+      if (!words.test(t)) continue;
+      const fact = knowledge.catalogue.attribute(itemId, attribute);
+      if (!fact || !name) break; // asked, not in the data: ask a person
+      return { sentences: [templates.render('presale.attribute', { name, what: label, text: fact.value })], handOff: false };
+    }
+  }
+  return { sentences: [templates.render('presale.product', { itemId: itemId ?? false, name: (itemId && knowledge.catalogue.get(itemId)?.name) || false })], handOff: true };
+}
