@@ -1,37 +1,39 @@
 /**
  * Wires Kefu together from its configuration: knowledge, templates, recognizer, state
- * (Redis, or in-process memory when REDIS_URL is unset), the turn pipeline and the HTTP app.
+ * (Redis, or in-process memory when none is configured), the turn pipeline and the HTTP app.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
 import express, { type Express } from 'express';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { ConversationCaseLog, type RecordedCase } from '../dialogs/caseLog.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
+import { answerAll } from '../dialogs/quickAnswers.js';
 import type { ConversationData } from '../dialogs/turnContext.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { loadKnowledge } from '../knowledge/loader.js';
-import { KNOWLEDGE_DIR } from '../knowledge/paths.js';
+import { KNOWLEDGE_DIR, projectPath } from '../knowledge/paths.js';
 import { Templates } from '../templates/templates.js';
 import { createAdapter } from './adapter.js';
 import { AgentDirectory, demoAgents } from './agents/agentAuth.js';
 import { agentRoutes } from './agents/agentRoutes.js';
-import { HandoffDesk } from './handoff/handoffDesk.js';
 import { MemoryHandoffStore, RedisHandoffStore, type HandoffStore } from './handoff/handoffStore.js';
 import { HumanHandoff } from './handoff/humanHandoff.js';
 import { MemoryConversationLog, RedisConversationLog, type ConversationLog } from './transcripts/conversationLog.js';
 import { TranscriptMiddleware } from './transcripts/transcriptMiddleware.js';
 import { directLine, isWebchatConnector, WEBCHAT_CHANNEL } from './webchat/directLine.js';
 import { webchatRoutes } from './webchat/webchatRoutes.js';
-import type { Config } from './config.js';
+import { redisTarget, type Config } from './config.js';
 import type { ChannelAuthMode } from './http/channelAuth.js';
 import { createRateLimits } from './http/rateLimits.js';
 import { createServer } from './http/server.js';
 import { BOT_FRAMEWORK_SERVICE_URLS, LOOPBACK_SERVICE_URLS, serviceUrlAllowed, type ServiceUrlPattern } from './http/serviceUrls.js';
 import { KefuBot } from './kefuBot.js';
+import { SatisfactionSurvey, SurveyingDesk } from '../dialogs/satisfactionDialog.js';
+import { notingCases } from './insights/conversationInsights.js';
+import { createShopInsights, insightsRouters, type ShopInsights } from './insights/index.js';
 import { TypingIndicator } from './typingIndicator.js';
 import type { Logger } from './logger.js';
 import { createRecognizer } from './nlu/index.js';
@@ -39,6 +41,7 @@ import { DemoOrderApi, demoOrderService } from './orders/demo/demoOrderApi.js';
 import { OrderEventBus } from './orders/events/eventBus.js';
 import { MemoryReplayGuard, RedisReplayGuard } from './orders/events/replayGuard.js';
 import { orderEventsRouter } from './orders/events/webhook.js';
+import { OrderReferencingStorage } from './orders/orderReferences.js';
 import { HttpOrderApi } from './orders/httpOrderApi.js';
 import type { OrderApi } from './orders/orderApi.js';
 import { OrderService } from './orders/orderService.js';
@@ -48,6 +51,7 @@ import { RedisAgentTasks, type AgentTasks } from './proactive/agentTasks.js';
 import { MemoryBuyerContacts, RedisBuyerContacts, type BuyerContacts } from './proactive/buyerContacts.js';
 import { proactiveDelivery } from './proactive/delivery.js';
 import { FollowUps } from './proactive/followUps.js';
+import { readinessProbeKey, redisProblem } from './state/readiness.js';
 import { closeRedis, createRedisClient, whenReady } from './state/redisClient.js';
 import { RedisStorage } from './state/redisStorage.js';
 import { LocalTurnLock, RedisTurnLock, type TurnLock } from './state/turnLock.js';
@@ -59,11 +63,13 @@ export interface Kefu {
   orders: OrderService;
   /** Accepted order events from the shop's system (POST /api/order-events). */
   orderEvents: OrderEventBus;
-  /** Proactive messages (催付 reminders, follow-ups); only with REDIS_URL. */
+  /** Proactive messages (催付 reminders, follow-ups); only with Redis. */
   followUps?: FollowUps;
-  /** Tasks for agents, e.g. reminders for buyers the bot cannot reach; only with REDIS_URL. */
+  /** Tasks for agents, e.g. reminders for buyers the bot cannot reach; only with Redis. */
   agentTasks?: AgentTasks;
   metrics: Metrics;
+  /** Outcomes, satisfaction, unanswered questions and the runtime FAQ overlay (/insights). */
+  insights: ShopInsights;
   /** Buyers' last conversations and their "no more reminders". */
   contacts: BuyerContacts;
   handoffs: HandoffStore;
@@ -80,16 +86,17 @@ interface StateBackend {
   conversationStorage: Storage;
   userStorage: Storage;
   lock: TurnLock;
-  redis?: Redis;
+  redis?: Redis | Cluster;
 }
 
 function stateBackend(config: Config, logger: Logger): StateBackend {
-  if (!config.REDIS_URL) {
-    logger.warn('REDIS_URL is not set: conversation state is kept in this process only (lost on restart, not shared between processes)');
+  const target = redisTarget(config);
+  if (!target) {
+    logger.warn('no Redis is configured (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES): conversation state is kept in this process only (lost on restart, not shared between processes)');
     const memory = new MemoryStorage();
     return { conversationStorage: memory, userStorage: memory, lock: new LocalTurnLock(config.TURN_LOCK_WAIT_MS) };
   }
-  const redis = createRedisClient(config.REDIS_URL, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS }, logger);
+  const redis = createRedisClient(target, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS }, logger);
   const prefix = config.REDIS_KEY_PREFIX;
   logger.info({ prefix }, 'conversation state in Redis');
   return {
@@ -101,7 +108,7 @@ function stateBackend(config: Config, logger: Logger): StateBackend {
 }
 
 /** Stores every process must share: Redis, or memory in the embedded single-process mode. */
-function sharedStores(config: Config, redis: Redis | undefined) {
+function sharedStores(config: Config, redis: Redis | Cluster | undefined) {
   const prefix = config.REDIS_KEY_PREFIX;
   if (!redis)
     return {
@@ -119,7 +126,7 @@ function sharedStores(config: Config, redis: Redis | undefined) {
 }
 
 /** The shop's order system: ORDER_API_URL over HTTP, or the embedded demo (also served at /demo-orders). */
-function orderApi(config: Config, logger: Logger, redis: Redis | undefined, clock: () => Date): { api: OrderApi; demo: boolean; demoKey?: string } {
+function orderApi(config: Config, logger: Logger, redis: Redis | Cluster | undefined, clock: () => Date): { api: OrderApi; demo: boolean; demoKey?: string } {
   if (!config.ORDER_API_URL) {
     // The demo trades carry receivers' names, mobiles and addresses: served only with a key.
     const demoKey = config.ORDER_API_KEY ?? randomBytes(18).toString('base64url');
@@ -144,7 +151,7 @@ function orderApi(config: Config, logger: Logger, redis: Redis | undefined, cloc
 }
 
 /** The agent console's static files. */
-const AGENT_CONSOLE_DIR = fileURLToPath(new URL('../web/agent/', import.meta.url));
+const AGENT_CONSOLE_DIR = projectPath('web', 'agent');
 
 /** AGENT_TOKENS, or two demo agents whose fresh tokens are logged once (local runs only). */
 function agentDirectory(config: Config, logger: Logger): AgentDirectory {
@@ -168,15 +175,6 @@ function channelAuthMode(config: Config): ChannelAuthMode {
 /** Event ids are remembered well past the timestamp tolerance, so a replay is always caught. */
 const REPLAY_RETENTION_SECONDS = 7 * 24 * 3600;
 
-async function redisProblem(redis: Redis): Promise<string | undefined> {
-  try {
-    const answer = await Promise.race([redis.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out after 1 s')), 1000))]);
-    return answer === 'PONG' ? undefined : `redis answered ${answer}`;
-  } catch (err) {
-    return `redis unreachable: ${(err as Error).message}`;
-  }
-}
-
 /** Replacements for tests: a fake clock, an order system whose trades a test can change. */
 export interface KefuOverrides {
   clock?: () => Date;
@@ -196,13 +194,27 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
   const metrics = createMetrics();
   const { contacts, replayGuard, conversationLog, handoffs } = sharedStores(config, backend.redis);
   const orderEvents = new OrderEventBus((err, event) => logger.error({ err, eventId: event.id }, 'order event subscriber failed'));
-  const conversationState = new ConversationState(backend.conversationStorage);
-  const userState = new UserState(backend.userStorage);
+  // State keeps references to orders (tid, oid, itemId), read back fresh each turn: no receiver's details in it.
+  const conversationState = new ConversationState(new OrderReferencingStorage(backend.conversationStorage, orders.api));
+  const userState = new UserState(new OrderReferencingStorage(backend.userStorage, orders.api));
   const conversationData = conversationState.createProperty<ConversationData>('conversation');
-  const cases = new ConversationCaseLog(conversationState.createProperty<RecordedCase[]>('cases'), logger);
+  const insights = createShopInsights({
+    redis: backend.redis,
+    prefix: config.REDIS_KEY_PREFIX,
+    idleMinutes: config.CONVERSATION_IDLE_MINUTES,
+    sessionTtlSeconds: config.CONVERSATION_TTL_SECONDS,
+    knowledge,
+    metrics,
+    logger,
+    clock,
+  });
+  await insights.start();
+  orderEvents.subscribe((event) => insights.conversations.onOrderEvent(event));
+  const survey = new SatisfactionSurvey({ insights: insights.conversations, templates });
+  const cases = notingCases(new ConversationCaseLog(conversationState.createProperty<RecordedCase[]>('cases'), logger), insights.conversations);
   const orderService = new OrderService(orders.api);
   const handoff = new HumanHandoff({ store: handoffs, log: conversationLog, orders: orderService, templates, knowledge, cases, metrics, clock });
-  const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, optOuts: contacts, clock, recognizer });
+  const mainDialog = new MainDialog({ templates, knowledge, conversationData, orders: orderService, handoff, cases, optOuts: contacts, clock, recognizer, survey });
   const bot = new KefuBot({
     conversationState,
     userState,
@@ -215,6 +227,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     metrics,
     logger,
     turnDeadlineMs: config.TURN_DEADLINE_MS,
+    insights: insights.conversations,
   });
   const webchatSecret = config.WEBCHAT_SECRET ?? randomBytes(32).toString('base64url');
   if (!config.WEBCHAT_SECRET) logger.warn('WEBCHAT_SECRET is not set: web chat tokens are signed with a random secret (valid until restart, this process only)');
@@ -237,16 +250,15 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     config.REDIS_KEY_PREFIX,
   );
   const appId = config.MicrosoftAppId ?? '';
-  const desk = new HandoffDesk({ store: handoffs, adapter, appId, templates, knowledge, metrics, logger, clock });
+  const desk = new SurveyingDesk({ store: handoffs, adapter, appId, templates, knowledge, metrics, logger, clock, survey });
   const waitWatch = setInterval(() => desk.noticeLongWaits().catch((err) => logger.error({ err }, 'handoff wait check failed')), config.HANDOFF_WAIT_CHECK_MS);
   waitWatch.unref();
 
   let followUps: FollowUps | undefined;
   let agentTasks: AgentTasks | undefined;
-  if (backend.redis && config.REDIS_URL) {
+  if (backend.redis) {
     agentTasks = new RedisAgentTasks(backend.redis, config.REDIS_KEY_PREFIX);
     followUps = new FollowUps({
-      connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
       redis: backend.redis,
       prefix: config.REDIS_KEY_PREFIX,
       knowledge,
@@ -262,17 +274,25 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     orderEvents.subscribe((event) => followUps!.onOrderEvent(event));
     if (config.FOLLOW_UP_WORKER) followUps.startWorker();
   } else {
-    logger.warn('REDIS_URL is not set: proactive messages (催付 reminders, follow-ups) are off; they need Redis');
+    logger.warn('no Redis is configured: proactive messages (催付 reminders, follow-ups) are off; they need Redis');
   }
 
+  const agents = agentDirectory(config, logger);
+  const insightsApi = insightsRouters(insights, agents, clock);
   const agentApi = agentRoutes({
-    agents: agentDirectory(config, logger),
+    agents,
     desk,
     store: handoffs,
     log: conversationLog,
     orders: orders.api,
     tasks: agentTasks,
-    copilot: { recognizer, knowledge, templates, itemSkus: (itemId) => orderService.getItemSkus(itemId) },
+    copilot: {
+      recognizer,
+      knowledge,
+      templates,
+      itemSkus: (itemId) => orderService.getItemSkus(itemId),
+      answerPresale: (question, itemId, now) => answerAll({ templates, knowledge, orders: orderService }, [question], { itemInView: itemId }, now),
+    },
     clock,
   });
 
@@ -319,13 +339,15 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
       '/api/agent': agentApi.agent,
       '/api/copilot': agentApi.copilot,
       '/agent': express.Router().use(express.static(AGENT_CONSOLE_DIR)),
+      '/api/insights': insightsApi.api,
+      '/insights': insightsApi.page,
       '/directline': webchat.router,
       '/': webchatRoutes({ secret: webchatSecret, demo: orders.demo, clock }),
     },
     notReadyReasons: async () => {
       const reasons: string[] = [];
       if (shuttingDown) reasons.push('shutting down');
-      const problem = backend.redis && (await redisProblem(backend.redis));
+      const problem = backend.redis && (await redisProblem(backend.redis, readinessProbeKey(config.REDIS_KEY_PREFIX)));
       if (problem) reasons.push(problem);
       return reasons;
     },
@@ -340,6 +362,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     followUps,
     agentTasks,
     metrics,
+    insights,
     contacts,
     handoffs,
     conversationLog,
@@ -351,6 +374,7 @@ export async function createKefu(config: Config, logger: Logger, overrides: Kefu
     },
     close: async (graceMs = config.SHUTDOWN_GRACE_MS) => {
       clearInterval(waitWatch);
+      await insights.close();
       webchat.close();
       await followUps?.close(graceMs);
       await conversationLog.close();

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { parseAgentTokens } from './agents/agentAuth.js';
 import { isLoopbackHost, parseServiceUrlPatterns } from './http/serviceUrls.js';
+import { parseHostPorts, type RedisTarget } from './state/redisClient.js';
 
 // 0 lets the OS pick a free port (used by the tests).
 const port = z.coerce.number().int().min(0).max(65535);
@@ -25,6 +26,19 @@ const serviceUrlPatterns = z.string().transform((spec, ctx) => {
   }
 });
 
+const hostPorts = z.string().transform((spec, ctx) => {
+  try {
+    return parseHostPorts(spec);
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    return z.NEVER;
+  }
+});
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
+
 const envSchema = z.object({
   PORT: port.default(3978),
   // Loopback by default: with no channel authentication configured, only this machine may call.
@@ -35,6 +49,13 @@ const envSchema = z.object({
   REDIS_URL: optionalUrl,
   REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]*$/, 'letters, digits and . : - _ only').default('kefu:'),
   REDIS_COMMAND_TIMEOUT_MS: positiveInt.default(1000),
+  REDIS_CLUSTER_NODES: optionalText.pipe(hostPorts.optional()),
+  REDIS_SENTINELS: optionalText.pipe(hostPorts.optional()),
+  REDIS_SENTINEL_NAME: optionalText,
+  REDIS_SENTINEL_PASSWORD: optionalText,
+  REDIS_PASSWORD: optionalText,
+  REDIS_TLS: flag,
+  REDIS_TLS_CA_FILE: optionalText,
   CONVERSATION_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
   TRANSCRIPT_MAX_ENTRIES: positiveInt.default(500),
   USER_TTL_SECONDS: positiveInt.default(90 * 24 * 3600),
@@ -72,6 +93,7 @@ const envSchema = z.object({
     }
   }),
   HANDOFF_WAIT_CHECK_MS: positiveInt.default(15_000),
+  CONVERSATION_IDLE_MINUTES: positiveInt.default(30),
   WEBCHAT_SECRET: optionalText.pipe(z.string().min(16, 'use at least 16 characters').optional()),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
@@ -83,7 +105,25 @@ const envSchema = z.object({
  * Without Bot Framework authentication or a channel secret, /api/messages believes whatever buyer
  * id a caller claims; such a server may only listen where nobody else can reach it.
  */
-const configSchema = envSchema.superRefine((config, ctx) => {
+type Env = z.infer<typeof envSchema>;
+
+/** One Redis topology at a time, each with the settings that belong to it. */
+function redisTopologyIssues(config: Env, ctx: z.RefinementCtx): void {
+  const issue = (path: keyof Env, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const chosen = (['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'] as const).filter((name) => config[name] !== undefined);
+  if (chosen.length > 1) issue(chosen[1]!, `set only one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS (got ${chosen.join(' and ')})`);
+  if (config.REDIS_SENTINELS && !config.REDIS_SENTINEL_NAME) issue('REDIS_SENTINEL_NAME', 'required with REDIS_SENTINELS: the master name the sentinels monitor');
+  for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_SENTINEL_PASSWORD'] as const) {
+    if (config[name] !== undefined && !config.REDIS_SENTINELS) issue(name, 'only meaningful with REDIS_SENTINELS');
+  }
+  if (config.REDIS_URL) {
+    if (config.REDIS_PASSWORD) issue('REDIS_PASSWORD', 'with REDIS_URL, put the password in the URL (redis://:password@host:port)');
+    if (config.REDIS_TLS) issue('REDIS_TLS', 'with REDIS_URL, use a rediss:// URL for TLS');
+  }
+  if (config.REDIS_TLS_CA_FILE && !config.REDIS_TLS) issue('REDIS_TLS_CA_FILE', 'only meaningful with REDIS_TLS=true');
+}
+
+const configSchema = envSchema.superRefine(redisTopologyIssues).superRefine((config, ctx) => {
   if (isLoopbackHost(config.HOST) || config.MicrosoftAppId || config.CHANNEL_SECRET) return;
   ctx.addIssue({
     code: 'custom',
@@ -96,6 +136,17 @@ const configSchema = envSchema.superRefine((config, ctx) => {
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The Redis the configuration names, or undefined for in-process state. */
+export function redisTarget(config: Config): RedisTarget | undefined {
+  const auth = { password: config.REDIS_PASSWORD, tls: config.REDIS_TLS ? { caFile: config.REDIS_TLS_CA_FILE } : undefined };
+  if (config.REDIS_CLUSTER_NODES) return { cluster: config.REDIS_CLUSTER_NODES, ...auth };
+  if (config.REDIS_SENTINELS) {
+    const { REDIS_SENTINELS: sentinels, REDIS_SENTINEL_NAME: name, REDIS_SENTINEL_PASSWORD: sentinelPassword } = config;
+    return { sentinels, name: name!, sentinelPassword, ...auth };
+  }
+  return config.REDIS_URL;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

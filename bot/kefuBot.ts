@@ -6,10 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { ActivityTypes, TurnContext, type BotState, type StatePropertyAccessor } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { MainDialog, RouteOptions } from '../dialogs/mainDialog.js';
+import { URGE_PAYMENT } from '../dialogs/urgePaymentDialog.js';
 import { getRecognition, newConversationData, setRecognition, traceDialog, tracedDialog, type ConversationData } from '../dialogs/turnContext.js';
 import type { Logger } from './logger.js';
 import type { Recognizer } from './nlu/types.js';
 import type { HandoffStore } from './handoff/handoffStore.js';
+import type { ConversationInsights } from './insights/conversationInsights.js';
+import { unplacedReason } from './insights/turnNotes.js';
 import type { Metrics } from './metrics.js';
 import type { BuyerContacts } from './proactive/buyerContacts.js';
 import { conversationStateName } from './state/redisKeys.js';
@@ -28,6 +31,8 @@ export interface KefuBotDeps {
   logger: Logger;
   /** A turn still running after this fails (the buyer gets the apology) and frees the conversation. */
   turnDeadlineMs: number;
+  /** The shop's insights (outcomes, unanswered questions); absent in dialog tests. */
+  insights?: ConversationInsights;
 }
 
 export class TurnDeadlineError extends Error {
@@ -65,6 +70,9 @@ export class KefuBot {
       const data = await conversationData.get(context, newConversationData());
       const result = await act({ context, data, startFlow: (route) => mainDialog.startFlow(context, this.dialogState, route) });
       await conversationState.saveChanges(context);
+      // A 催付 reminder opened F1 on an order: the conversation now counts toward 催付 conversion.
+      if (tracedDialog(context)?.startsWith(`${URGE_PAYMENT}.`) && data.focus?.tid)
+        await this.deps.insights?.onReminder({ channelId: context.activity.channelId, conversationId: context.activity.conversation.id }, data.focus.tid);
       return result;
     });
   }
@@ -128,6 +136,7 @@ export class KefuBot {
     if (await this.deps.handoffs.active({ channelId: activity.channelId, conversationId: activity.conversation.id })) {
       traceDialog(context, 'handoff.withAgent');
       await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+      await this.noteTurn(context, data);
       return;
     }
     if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
@@ -137,5 +146,17 @@ export class KefuBot {
     }
     await mainDialog.run(context, this.dialogState);
     await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
+    await this.noteTurn(context, data);
+  }
+
+  /** What the shop's insights keep of a buyer's message: intent, flow and step; its text only when the bot could not place it (masked there). */
+  private async noteTurn(context: TurnContext, data: ConversationData): Promise<void> {
+    const { activity } = context;
+    if (!this.deps.insights || activity.type !== ActivityTypes.Message) return;
+    const stack = (await this.dialogState.get(context))?.dialogStack ?? [];
+    // MainDialog's own stack (a ComponentDialog keeps it under `dialogs`): its route, then the flow under way.
+    const flow = (stack[0]?.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack[1]?.id ?? data.focus?.flow;
+    const facts = { intent: getRecognition(context)?.intent, step: tracedDialog(context), flow, inFlow: stack.length > 0, unplaced: unplacedReason(context) };
+    await this.deps.insights.onTurn({ channelId: activity.channelId, conversationId: activity.conversation.id }, facts, activity.text);
   }
 }

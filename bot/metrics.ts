@@ -49,6 +49,17 @@ export function createMetrics() {
       registers,
     }),
     paidAfterReminder: new Counter({ name: 'kefu_orders_paid_after_reminder_total', help: 'Trades paid after at least one 催付 reminder', registers }),
+    // The shop's insights (bot/insights, /insights), as counters for the shop's own dashboards.
+    conversationOutcomes: new Counter({
+      name: 'kefu_conversation_outcomes_total',
+      help: 'Conversations ended (idle CONVERSATION_IDLE_MINUTES) by outcome (resolved, handed_off, abandoned, reminded_paid) and handoff rung',
+      labelNames: ['outcome', 'rung'] as const,
+      registers,
+    }),
+    conversationIntents: new Counter({ name: 'kefu_conversation_intents_total', help: 'Ended conversations by intent (once per intent per conversation)', labelNames: ['intent'] as const, registers }),
+    flowDropoffs: new Counter({ name: 'kefu_flow_dropoffs_total', help: 'Abandoned conversations by the flow and step where the buyer left', labelNames: ['flow', 'step'] as const, registers }),
+    satisfactionRatings: new Counter({ name: 'kefu_satisfaction_ratings_total', help: '满意度 answers by rating (3 满意, 2 一般, 1 不满意)', labelNames: ['rating'] as const, registers }),
+    unansweredQuestions: new Counter({ name: 'kefu_unanswered_questions_total', help: 'Buyer messages the bot could not place, by why (not_understood, no_knowledge)', labelNames: ['reason'] as const, registers }),
   };
 }
 

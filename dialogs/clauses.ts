@@ -42,17 +42,19 @@ export type ShippingTopic = 'courier' | 'dispatch' | 'transit' | 'postage';
 
 const SHIPPING_TOPICS: [ShippingTopic, RegExp][] = [
   ['courier', /(?:发|走|用)(?:什么|啥|哪家|哪个)|(?:什么|啥|哪家|哪个)快递|(?:能|可以|可不可以|能不能)发(?:顺丰|ems|邮政|京东|中通|圆通|韵达|极兔|德邦)|顺丰|ems|邮政|中通|圆通|韵达|极兔|德邦|指定快递/i],
-  ['transit', /几天(?:能)?(?:到|收到)|多久(?:能)?(?:到|收到)|多长时间(?:能)?到|多少天|到.{1,8}?(?:要|需要)?(?:几天|多久)|什么时候(?:能)?(?:到|收到)/],
+  ['transit', /哪里发|从哪(?:里|儿)?(?:发|寄)|发货地|哪发货|哪个仓|仓库在|几天(?:能)?(?:到|收到)|多久(?:能)?(?:到|收到)|多长时间(?:能)?到|多少天|到.{1,8}?(?:要|需要)?(?:几天|多久)|什么时候(?:能)?(?:到|收到)/],
   ['postage', /包邮|运费|邮费|快递费|补差价/],
   ['dispatch', /(?:什么时候|啥时候|几时|多久|几天|今天|明天|当天|马上|几点)(?:能|可以|会)?发|发货(?:时间|快|速度)|今天拍|现在拍|现货/],
 ];
 
-/** What a shipping question asks, in the order the buyer asked ("顺丰几天到" → courier, transit). */
+/** What a shipping question asks, in the order the buyer asked ("顺丰几天到" → courier, transit); none: something the shop's shipping data does not cover. */
 export function shippingTopics(text: string): ShippingTopic[] {
   const t = simplify(text).toLowerCase();
   const found = SHIPPING_TOPICS.map(([topic, pattern]) => ({ topic, at: t.search(pattern) })).filter((f) => f.at >= 0);
   found.sort((a, b) => a.at - b.at);
-  return found.length ? found.map((f) => f.topic) : ['dispatch'];
+  // "快递呢", "什么物流": the courier, unless something else was asked.
+  if (!found.length && /快递|物流/.test(t)) return ['courier'];
+  return found.map((f) => f.topic);
 }
 
 /** Gifts asked about in a price question ("有赠品吗", "送什么"). */

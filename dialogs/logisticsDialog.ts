@@ -3,10 +3,13 @@
  * problem — not delivered upstairs (we arrange it with the courier); slow (beyond the normal
  * time? explain and compensate : expected time, never an absolute promise, R30); out of the
  * courier's area (contact the courier, switch or reship); signed but not received (check for a
- * stand-in signature, else 未收到货 with R17's 72 h and a person to follow up).
+ * stand-in signature, else 未收到货 with R17's 72 h and a person to follow up). A parcel with no
+ * courier scan for longer than the normal transit time has stalled, whatever the buyer asked:
+ * we chase the courier, and 仅退款 while in transit is theirs to choose (F4).
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Logistics, Trade } from '../bot/orders/contract.js';
+import { parcelProgress } from '../knowledge/policy/parcel.js';
 import { DAY } from '../knowledge/policy/time.js';
 import type { FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
@@ -73,9 +76,16 @@ export class LogisticsDialog extends FlowDialog {
   }
 
   private async problem(step: WaterfallStepContext) {
-    const { trade } = this.state(step);
+    const { trade, logistics } = this.state(step);
     const problem = (step.result as { value: string }).value;
     const courier = (summary: string) => this.deps.cases.record(step.context, { kind: 'courier_follow_up', flow: this.id, tid: trade.tid, summary });
+    const lastScanAt = new Date(logistics.events.at(-1)?.time ?? trade.consignTime!);
+    const parcel = parcelProgress(this.deps.knowledge, { lastScanAt, signed: trade.signTime !== undefined }, this.deps.clock());
+    if (parcel.stalled && (problem === 'slow' || problem === 'not_received')) {
+      await courier(this.render('case.stalledParcel', { days: parcel.daysSinceLastScan }));
+      await this.say(step.context, 'logistics.stalled', { days: parcel.daysSinceLastScan, normalDays: parcel.normalTransitDays, ruleIds: parcel.ruleIds });
+      return step.endDialog();
+    }
     switch (problem) {
       case 'not_upstairs':
         await courier('快递不送货上门，请联系快递安排送货并跟进');

@@ -22,18 +22,24 @@ import { resolveTyped, type FlowResult } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
 import { InvoiceDialog, INVOICE } from './invoiceDialog.js';
 import { LogisticsDialog, LOGISTICS } from './logisticsDialog.js';
-import { ModifyOrderDialog, MODIFY_ORDER } from './modifyOrderDialog.js';
+import { ModifyOrderDialog, MODIFY_ORDER, skuWishOf } from './modifyOrderDialog.js';
 import { OrderLookupDialog, ORDER_LOOKUP } from './orderLookupDialog.js';
+import { pauseFlow, stillPaused } from './pausedFlows.js';
 import { PresaleDialog, PRESALE, type PresaleOptions } from './presaleDialog.js';
 import { QualityDialog, QUALITY } from './qualityDialog.js';
-import { answerableOnTheSpot, quickAnswer, type QuickQuestion } from './quickAnswers.js';
+import { namesOnlyTheItem, pageItemOf, productCard, viewItems } from './itemInView.js';
+import { answerAll, answerableOnTheSpot, itemFragment, type ItemsInView, type QuickQuestion } from './quickAnswers.js';
 import { RefundDialog, REFUND } from './refundDialog.js';
+import { RefundProgressDialog, REFUND_PROGRESS } from './refundProgressDialog.js';
 import { ReviewDialog, REVIEW } from './reviewDialog.js';
 import { getRecognition, newConversationData, traceDialog, type ConversationData, type Expecting, type PausedFlow } from './turnContext.js';
 import { asksForPerson, asksToStop, compact, isResumeRequest, yesNo } from './typedAnswers.js';
 import { UrgePaymentDialog, URGE_PAYMENT } from './urgePaymentDialog.js';
 import { UrgeShippingDialog, URGE_SHIPPING } from './urgeShippingDialog.js';
 import { WrongItemDialog, WRONG_ITEM } from './wrongItemDialog.js';
+import { addedFaqAnswer } from '../bot/insights/faqOverlay.js';
+import { noteUnplaced } from '../bot/insights/turnNotes.js';
+import type { SatisfactionSurvey } from './satisfactionDialog.js';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE = 'main.route';
@@ -61,7 +67,7 @@ export const ROUTES: Partial<Record<Intent, { dialog: string; options?: object }
   shipping_question: { dialog: PRESALE },
   refund_request: { dialog: REFUND },
   return_request: { dialog: REFUND },
-  refund_progress: { dialog: REFUND },
+  refund_progress: { dialog: REFUND_PROGRESS },
   exchange_request: { dialog: EXCHANGE },
   urge_shipping: { dialog: URGE_SHIPPING },
   modify_order: { dialog: MODIFY_ORDER },
@@ -72,7 +78,7 @@ export const ROUTES: Partial<Record<Intent, { dialog: string; options?: object }
   quality_issue: { dialog: QUALITY },
   authenticity: { dialog: AUTHENTICITY },
   complaint_or_escalate: { dialog: COMPLAINT },
-  ask_supervisor: { dialog: COMPLAINT },
+  ask_supervisor: { dialog: COMPLAINT, options: { supervisor: true } },
   review_feedback: { dialog: REVIEW },
 };
 
@@ -100,13 +106,14 @@ interface Plan {
 }
 
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly deps: FlowDeps) {
+  constructor(private readonly deps: FlowDeps & { survey?: SatisfactionSurvey }) {
     super(MAIN_DIALOG);
     for (const Flow of [
       OrderLookupDialog,
       UrgePaymentDialog,
       PresaleDialog,
       RefundDialog,
+      RefundProgressDialog,
       ExchangeDialog,
       UrgeShippingDialog,
       ModifyOrderDialog,
@@ -132,11 +139,15 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     if (context.activity.type !== ActivityTypes.Message) return;
+    if (await this.deps.survey?.answered(context)) return;
     const recognition = getRecognition(context);
     if (recognition?.entities.stopReminders) return this.stopReminders(dc);
     const data = await this.data(context);
+    const newItem = viewItems(data, this.deps.knowledge, pageItemOf(context.activity), recognition);
+    if (newItem) await this.showItem(context, newItem);
     const wayBackOffered = data.wayBackOffered === true;
     data.wayBackOffered = undefined;
+    data.paused = stillPaused(data.paused, this.deps.clock());
     if (data.paused && (await this.wayBack(dc, data.paused, wayBackOffered))) return;
     if (dc.activeDialog && recognition && (await this.interrupted(dc, recognition, data))) return;
     const result = await dc.continueDialog();
@@ -202,7 +213,7 @@ export class MainDialog extends ComponentDialog {
   private pause(dc: DialogContext, data: ConversationData): void {
     const flow = dc.child?.activeDialog?.id;
     if (!flow || flow === PRESALE) return;
-    data.paused = { flow, tid: data.focus?.tid, stack: JSON.parse(JSON.stringify(dc.stack)) as unknown[], expecting: data.expecting };
+    pauseFlow(data, flow, dc.stack, this.deps.clock());
   }
 
   /** Puts the paused flow back as it was and asks its question again. */
@@ -272,6 +283,13 @@ export class MainDialog extends ComponentDialog {
       await restart({ dialog: data.focus!.flow, options: { tid: namedOrder } satisfies FlowOptions });
       return true;
     }
+    // Another question while a pre-sales agent is offered: the offer lapses and the message is taken afresh.
+    if (current === PRESALE && sure && recognition.intent !== 'none') {
+      traceDialog(dc.context, 'main.offerLapsed');
+      await restart();
+      await dc.beginDialog(this.id);
+      return true;
+    }
     return expecting !== undefined && this.answerOnTheSpot(dc, recognition, expecting, data);
   }
 
@@ -296,19 +314,15 @@ export class MainDialog extends ComponentDialog {
     const { answers } = this.plan(recognition);
     if (answers.length === 0) return false;
     traceDialog(dc.context, 'main.answeredOnTheSpot');
-    await this.sendAnswers(dc.context, answers, data.itemInView);
+    await this.sendAnswers(dc.context, answers, data);
     await dc.context.sendActivity(this.deps.templates.render('context.backToQuestion'));
     await dc.repromptDialog();
     return true;
   }
 
-  private async sendAnswers(context: TurnContext, questions: QuickQuestion[], itemId?: string): Promise<void> {
-    const sent = new Set<string>();
-    for (const answer of questions.flatMap((q) => quickAnswer(this.deps, q, itemId, this.deps.clock()) ?? [])) {
-      if (sent.has(answer)) continue;
-      sent.add(answer);
-      await context.sendActivity(answer);
-    }
+  private async sendAnswers(context: TurnContext, questions: QuickQuestion[], view: ItemsInView): Promise<void> {
+    const { sentences } = await answerAll(this.deps, questions, view, this.deps.clock());
+    for (const sentence of sentences) await context.sendActivity(sentence);
   }
 
   /**
@@ -355,8 +369,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private flowOptions(recognition: Recognition, route: { options?: object }): FlowOptions {
-    const { orderIds, size, colour } = recognition.entities;
-    return { ...route.options, tid: orderIds[0], size, colour };
+    return { ...route.options, tid: recognition.entities.orderIds[0], ...skuWishOf(recognition.entities) };
   }
 
   private async route(step: WaterfallStepContext) {
@@ -367,12 +380,6 @@ export class MainDialog extends ComponentDialog {
     const data = await this.data(context);
     if (!recognition) return this.clarify(step, recognition, data);
     const { orderIds, itemIds, phones } = recognition.entities;
-    if (itemIds[0]) data.itemInView = itemIds[0];
-    // An item the message names ("这件T恤…", "保温杯能泡茶吗") is now the item in view too.
-    else {
-      const named = this.deps.knowledge.catalogue.mentionedIn(recognition.text)[0];
-      if (named) data.itemInView = named.itemId;
-    }
     const sure = recognition.intent !== 'none' && recognition.confidence >= CLARIFY_BELOW;
     // A number alone (or with words that say nothing clear): an order, an item, a phone number.
     if (recognition.intent === 'order_number' || !sure) {
@@ -380,6 +387,11 @@ export class MainDialog extends ComponentDialog {
       if (itemIds[0] && recognition.intent === 'order_number') return this.itemInView(step, itemIds[0], data);
       if (phones[0] && recognition.text.replace(/\D/g, '') === phones[0]) return this.phoneNumber(step, data);
     }
+    // A fragment while an item is in view ("能烘干嘛", "750的拿3个"): a question about that item.
+    // Only an item's name ("T恤", after "which one?"): it is in view now; what about it?
+    if (!sure && data.itemInView && namesOnlyTheItem(this.deps.knowledge, recognition.text, data.itemInView)) return this.itemInView(step, data.itemInView, data);
+    const aboutItem = sure ? undefined : itemFragment(recognition, data.itemInView);
+    if (aboutItem) return step.beginDialog(PRESALE, { questions: [aboutItem] } satisfies PresaleOptions);
     const plan = this.plan(recognition);
     const several = plan.answers.length > 1 || (plan.answers.length === 1 && (plan.flow !== undefined || plan.answers[0]!.intent !== recognition.intent));
     if (several) return this.answerSeveral(step, plan, recognition, data);
@@ -398,6 +410,7 @@ export class MainDialog extends ComponentDialog {
       case 'thanks':
         traceDialog(context, 'main.thanks');
         await context.sendActivity(this.deps.templates.render('common.youAreWelcome'));
+        await this.deps.survey?.afterThanks(context);
         return step.endDialog();
       case 'order_number':
         // A number that is neither an order nor an item (a phone number with words, a short number).
@@ -416,7 +429,7 @@ export class MainDialog extends ComponentDialog {
     data.misunderstandings = 0;
     traceDialog(step.context, 'main.several');
     if (!plan.flow) return step.beginDialog(PRESALE, { questions: plan.answers } satisfies PresaleOptions);
-    await this.sendAnswers(step.context, plan.answers, data.itemInView);
+    await this.sendAnswers(step.context, plan.answers, data);
     const route = ROUTES[plan.flow.intent]!;
     return step.beginDialog(route.dialog, this.flowOptions({ ...plan.flow, entities: recognition.entities }, route));
   }
@@ -427,11 +440,17 @@ export class MainDialog extends ComponentDialog {
     return step.beginDialog(ORDER_LOOKUP, { tid } satisfies FlowOptions);
   }
 
+  /** An item comes into view: its product card, when the order system knows it. */
+  private async showItem(context: TurnContext, itemId: string): Promise<void> {
+    const item = await this.deps.orders.getItem(itemId).catch(() => undefined);
+    if (item) await context.sendActivity(MessageFactory.attachment(productCard(this.deps.templates, item)));
+  }
+
   /** An item number alone: the item is now in view; ask what the buyer wants to know about it. */
   private async itemInView(step: WaterfallStepContext, itemId: string, data: ConversationData) {
     data.misunderstandings = 0;
     traceDialog(step.context, 'main.itemInView');
-    await step.context.sendActivity(this.deps.templates.render('presale.itemInView', { itemId }));
+    await step.context.sendActivity(this.deps.templates.render('presale.itemInView', { itemId, name: this.deps.knowledge.catalogue.get(itemId)?.name ?? false }));
     return step.endDialog();
   }
 
@@ -453,8 +472,11 @@ export class MainDialog extends ComponentDialog {
 
   private async clarify(step: WaterfallStepContext, recognition: Recognition | undefined, data: ConversationData) {
     const context = step.context;
+    const added = recognition && addedFaqAnswer(this.deps.knowledge, recognition.text);
+    if (added) return this.answerFromAddedFaq(step, added, data);
     data.misunderstandings += 1;
     traceDialog(context, 'main.clarify');
+    noteUnplaced(context, 'not_understood');
     // Two misunderstandings in a row put the case on the agent rung of the ladder.
     if (escalationRung(this.deps.knowledge, { misunderstandings: data.misunderstandings }).rung !== 'bot') {
       await context.sendActivity(this.withButtons(this.deps.templates.render('menu.offerHuman'), MENU));
@@ -463,6 +485,14 @@ export class MainDialog extends ComponentDialog {
     const likely = (recognition?.ranking ?? []).filter((r) => r.intent !== 'none').slice(0, 3);
     const buttons = MENU.filter((m) => likely.some((l) => l.intent === m.intent));
     await context.sendActivity(this.withButtons(this.deps.templates.render('menu.clarify'), buttons.length ? buttons : MENU));
+    return step.endDialog();
+  }
+
+  /** A message not understood that an FAQ answer added from /insights covers: that answer. */
+  private async answerFromAddedFaq(step: WaterfallStepContext, answer: string, data: ConversationData) {
+    data.misunderstandings = 0;
+    traceDialog(step.context, 'main.addedFaq');
+    await step.context.sendActivity(answer);
     return step.endDialog();
   }
 

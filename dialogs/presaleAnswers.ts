@@ -6,12 +6,27 @@
  */
 import { simplify } from '../bot/nlu/normalize.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { activePromotions, courierIn, deliveryEstimate, dispatchEstimate, postage, sizeAdvice, type Measurements } from '../knowledge/policy/index.js';
+import { courierIn, deliveryEstimate, dispatchEstimate, postage, sizeAdvice, type Measurements } from '../knowledge/policy/index.js';
 import type { Fen } from '../knowledge/policy/money.js';
 import { provinceIn } from '../knowledge/regions.js';
 import type { Attribute } from '../knowledge/schema.js';
 import type { Templates } from '../templates/templates.js';
-import { mentionsGift, shippingTopics } from './clauses.js';
+import { shippingTopics } from './clauses.js';
+import { promotionsAnswer } from './promotionAnswers.js';
+import {
+  asksComparison,
+  asksRecommendation,
+  audienceIn,
+  comparisonAnswer,
+  factAnswer,
+  inBoxAnswer,
+  recommendationAnswer,
+  specAnswer,
+  suitabilityAnswer,
+  withoutItemWords,
+  type ItemInQuestion,
+} from './itemAnswers.js';
+import { asksStock, priceAnswer, stockAnswer } from './skuAnswers.js';
 
 export interface PresaleAnswer {
   sentences: string[];
@@ -42,7 +57,8 @@ const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 
  * digit 30–150 a weight. Long digit runs (pasted ids) are ignored.
  */
 export function measurementsIn(text: string): Measurements | undefined {
-  const t = simplify(text).toLowerCase().replace(/\d{6,}/g, ' ');
+  // Pasted ids and sizes ("90码", "42号") are not measurements.
+  const t = simplify(text).toLowerCase().replace(/\d{6,}/g, ' ').replace(/\d{2,3}\s*[码号]/g, ' ');
   const foot = /脚长\s*(?:是|大概|约)?\s*(\d{2,3}(?:\.\d)?)\s*(mm|毫米|cm|厘米|公分)?/.exec(t);
   if (foot) {
     const value = Number(foot[1]);
@@ -159,9 +175,18 @@ function transitAnswer({ templates, knowledge }: PresaleDeps, text: string, prov
   };
 }
 
-function postageAnswer({ templates, knowledge }: PresaleDeps, province?: string): PresaleAnswer {
+/** The price most of an item's SKUs on sale have (what "这个包邮吗" is asked about). */
+function usualPrice(item?: ItemInQuestion): Fen | undefined {
+  const prices = (item?.skus?.skus ?? []).filter((s) => s.onSale).map((s) => s.price);
+  const counts = new Map<Fen, number>();
+  for (const p of prices) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+}
+
+function postageAnswer({ templates, knowledge }: PresaleDeps, province?: string, item?: ItemInQuestion): PresaleAnswer {
   const rules = knowledge.profile.shipping.postage;
-  const answer = postage(knowledge.profile, 0, province);
+  const price = usualPrice(item);
+  const answer = postage(knowledge.profile, price ?? 0, province);
   if (!answer.served) {
     return { sentences: [templates.render('presale.notServed', { reason: answer.reason, province: answer.province ?? province, courier: false, couriers: [], note: false })], handOff: answer.reason === 'unknown_province' };
   }
@@ -175,6 +200,8 @@ function postageAnswer({ templates, knowledge }: PresaleDeps, province?: string)
         alwaysFree: answer.freeOver === 0,
         // Without a destination, the remote areas' rule too.
         remoteRule: province === undefined && rules.remote ? { provinces: rules.remote.provinces, standardYuan: rules.remote.standardYuan, freeOverYuan: rules.remote.freeOverYuan ?? false } : false,
+        // With the item in view: whether one of it alone already ships free.
+        item: price !== undefined && item ? { name: knowledge.catalogue.get(item.itemId)?.name ?? false, price, free: answer.free } : false,
       }),
     ],
     handOff: false,
@@ -186,15 +213,17 @@ function dispatchAnswer({ templates, knowledge }: PresaleDeps, now: Date): Presa
   return { sentences: [templates.render('presale.shipping_time', { cutOff: d.cutOff, promiseHours: d.promiseHours, sameDay: d.sameDay })], handOff: false };
 }
 
-export function shippingAnswer(deps: PresaleDeps, text: string, now: Date): PresaleAnswer {
+export function shippingAnswer(deps: PresaleDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
   const province = provinceIn(simplify(text))?.name;
   let topics = shippingTopics(text);
   // "发到香港吗", "能寄新疆吗": a place and no other topic asks whether (and how fast) it goes there.
-  if (province && topics.length === 1 && topics[0] === 'dispatch' && /发|寄|到/.test(simplify(text))) topics = ['transit'];
+  if (province && (topics.length === 0 || (topics.length === 1 && topics[0] === 'dispatch')) && /发|寄|到/.test(simplify(text))) topics = ['transit'];
+  // 送货上门, a chosen delivery day…: not in the shop's shipping data, so a person answers.
+  if (topics.length === 0) return { sentences: [deps.templates.render('presale.product', { itemId: false, name: false })], handOff: true };
   const parts = topics.map((topic) => {
     if (topic === 'courier') return courierAnswer(deps, text, province);
     if (topic === 'transit') return transitAnswer(deps, text, province);
-    if (topic === 'postage') return postageAnswer(deps, province);
+    if (topic === 'postage') return postageAnswer(deps, province, item);
     return dispatchAnswer(deps, now);
   });
   return { sentences: parts.flatMap((p) => p.sentences), handOff: parts.some((p) => p.handOff) };
@@ -202,54 +231,14 @@ export function shippingAnswer(deps: PresaleDeps, text: string, now: Date): Pres
 
 // ---------------------------------------------------------------------------------- promotions
 
-const BARGAINING = /便宜|优惠点|优惠一点|少点|少一点|砍价|抹零|太贵|贵了|打个折|能打折|改价|降点|让点/;
+/** Offers a shop may run that promotions.yaml has no kind for: asked about, a person answers. */
+const OFFERS_NOT_IN_DATA = /学生|会员|88\s*vip|\bvip\b|直播|新人|新客|老客|老顾客|回头客|积分|淘金币|返现|团购|批发|员工价|内部价/i;
 
-/** "买山核桃" / "美妆护肤类" for a promotion limited to some items or categories; false for the whole shop (or when an item is asked about). */
-function scopeOf(knowledge: KnowledgeBase, scope: { items?: string[]; categories?: string[] }, itemId?: string): string | false {
-  if (itemId !== undefined) return false;
-  const names = [...(scope.items ?? []).map((id) => knowledge.catalogue.get(id)?.name ?? id), ...(scope.categories ?? []).map((c) => `${c}类商品`)];
-  return names.length ? names.join('、') : false;
-}
-
-export function promotionAnswer({ templates, knowledge }: PresaleDeps, text: string, now: Date, itemId?: string): PresaleAnswer {
-  const open = activePromotions(knowledge, now, itemId);
-  const fullReductions = open.promotions.flatMap((p) =>
-    p.kind === 'full_reduction'
-      ? [
-          {
-            name: p.name,
-            scope: scopeOf(knowledge, p, itemId),
-            tiers: p.tiers.map((t) => ({ thresholdYuan: yuan(t.threshold), discountYuan: yuan(t.discount) })),
-            repeat: p.repeat,
-            capYuan: p.cap === undefined ? false : yuan(p.cap),
-            hours: p.window.dailyHours ? `${p.window.dailyHours.start}-${p.window.dailyHours.end}` : false,
-          },
-        ]
-      : [],
-  );
-  const coupons = open.promotions.flatMap((p) =>
-    p.kind === 'coupon' ? [{ name: p.name, scope: scopeOf(knowledge, p, itemId), amountYuan: yuan(p.amount), minSpendYuan: yuan(p.minSpend), where: p.where, validDays: p.validDaysAfterClaim ?? false }] : [],
-  );
-  const gifts = open.promotions.flatMap((p) =>
-    p.kind === 'gift' ? [{ gift: p.gift, scope: scopeOf(knowledge, p, itemId), minQuantity: p.minQuantity ?? false, minSpendYuan: p.minSpend === undefined ? false : yuan(p.minSpend), whileStocksLast: p.whileStocksLast }] : [],
-  );
-  const t = simplify(text);
-  return {
-    sentences: [
-      templates.render('presale.price', {
-        bargaining: BARGAINING.test(t),
-        item: itemId ? (knowledge.catalogue.get(itemId)?.name ?? false) : false,
-        fullReductions,
-        coupons,
-        gifts,
-        askedGift: mentionsGift(t),
-        stacking: knowledge.promotions.stacking.couponWithFullReduction && fullReductions.length > 0 && coupons.length > 0,
-        running: open.running.map((a) => ({ name: a.name, to: a.to })),
-        nothing: fullReductions.length + coupons.length + gifts.length + open.running.length === 0,
-      }),
-    ],
-    handOff: false,
-  };
+export function promotionAnswer(deps: PresaleDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
+  const priced = item && priceAnswer(deps, text, item, now);
+  if (priced) return priced;
+  if (OFFERS_NOT_IN_DATA.test(simplify(text))) return { sentences: [deps.templates.render('presale.product', { itemId: false, name: false })], handOff: true };
+  return { sentences: [promotionsAnswer(deps, text, now, item?.itemId)], handOff: false };
 }
 
 // ---------------------------------------------------------------------------------- size
@@ -295,23 +284,54 @@ const ATTRIBUTE_WORDS: [Attribute, string, RegExp][] = [
   ['allergens', '过敏原', /过敏原|坚果过敏|含麸质/],
 ];
 
-export function productAnswer({ templates, knowledge }: PresaleDeps, text: string, itemId?: string): PresaleAnswer {
+/** "这个/那款…" without an item in view: the buyer means one, so ask which rather than hand off. */
+const POINTS_AT_AN_ITEM = /这个|这款|这件|这双|那个|那款|那件|它|有货|库存|材质|面料|尺寸|容量|保质期|生产日期/;
+
+export function productAnswer(deps: PresaleDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
+  const { templates, knowledge } = deps;
+  const itemId = item?.itemId;
+  if (asksComparison(text)) {
+    const compared = comparisonAnswer(deps, text, item);
+    if (compared) return compared;
+  }
+  if (asksRecommendation(text)) return recommendationAnswer(deps, text);
+  if (item && asksStock(text, now)) return stockAnswer(deps, text, item, now);
+  const priced = item && priceAnswer(deps, text, item, now);
+  if (priced) return priced;
+  const t = simplify(text);
+  // What the shop wrote about this item, asked by name ("孕妇能用吗", "纯棉的吗", "多大容量"), comes
+  // before any general FAQ answer; a fact found only by similarity comes after it.
+  const audience = audienceIn(text);
+  if (itemId && audience && knowledge.catalogue.suitability(itemId, audience)) return suitabilityAnswer(deps, itemId, audience);
+  // The item is known: its name says nothing about the question ("保温杯能刻字吗" asks about 刻字, not 保温).
+  const asked = itemId ? withoutItemWords(knowledge, text, itemId) : text;
+  const named = itemId ? (inBoxAnswer(deps, asked, itemId) ?? specAnswer(deps, asked, itemId) ?? attributeAnswer(deps, simplify(asked), itemId)) : undefined;
+  if (named) return named;
   const category = itemId === undefined ? undefined : knowledge.catalogue.categoryOf(itemId);
-  const hit = knowledge.faq.answer(text, { itemId, category });
+  const hit = knowledge.faq.answer(asked, { itemId, category });
   if (hit) {
     // The entry's own source line when it is one a buyer can read (店铺服务说明（发票）), else where it is kept.
     const basis = /\.ya?ml|catalogue|attributes\.|[a-z]+_[a-z]+/i.test(hit.source.basis) ? '店铺资料' : hit.source.basis;
     return { sentences: [templates.render('presale.faq', { answer: hit.entry.answer, basis })], handOff: false };
   }
-  const t = simplify(text);
   if (itemId) {
-    const name = knowledge.catalogue.get(itemId)?.name;
-    for (const [attribute, label, words] of ATTRIBUTE_WORDS) {
-      if (!words.test(t)) continue;
-      const fact = knowledge.catalogue.attribute(itemId, attribute);
-      if (!fact || !name) break; // asked, not in the data: ask a person
-      return { sentences: [templates.render('presale.attribute', { name, what: label, text: fact.value })], handOff: false };
-    }
+    if (audience) return suitabilityAnswer(deps, itemId, audience);
+    const found = factAnswer(deps, text, itemId);
+    if (found) return found;
+  } else if (POINTS_AT_AN_ITEM.test(t)) {
+    return { sentences: [templates.render('presale.whichItem')], handOff: false };
   }
   return { sentences: [templates.render('presale.product', { itemId: itemId ?? false, name: (itemId && knowledge.catalogue.get(itemId)?.name) || false })], handOff: true };
+}
+
+function attributeAnswer({ templates, knowledge }: PresaleDeps, t: string, itemId: string): PresaleAnswer | undefined {
+  const name = knowledge.catalogue.get(itemId)?.name;
+  for (const [attribute, label, words] of ATTRIBUTE_WORDS) {
+    if (!words.test(t)) continue;
+    const fact = knowledge.catalogue.attribute(itemId, attribute);
+    // Asked, not in the data: a person is asked (the caller's fallback).
+    if (!fact || !name) return undefined;
+    return { sentences: [templates.render('presale.attribute', { name, what: label, text: fact.value })], handOff: false };
+  }
+  return undefined;
 }

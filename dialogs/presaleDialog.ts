@@ -6,12 +6,16 @@
  * answer says we will ask, and a pre-sales agent is offered. (Product cards are a later step.)
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
+import { noteUnplaced } from '../bot/insights/turnNotes.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
-import { answerQuestion, type QuickQuestion } from './quickAnswers.js';
+import { answerAll, type QuickQuestion } from './quickAnswers.js';
 import { newConversationData } from './turnContext.js';
 
 export const PRESALE = 'presale';
+
+/** The question as the case summary quotes it (the agent reads the rest in the transcript). */
+const CASE_QUESTION_CHARS = 100;
 
 export interface PresaleOptions {
   /** The questions asked, in the order asked. */
@@ -29,26 +33,28 @@ export class PresaleDialog extends FlowDialog {
 
   private async answer(step: WaterfallStepContext) {
     const { questions } = step.options as PresaleOptions;
-    const { itemInView } = await this.deps.conversationData.get(step.context, newConversationData());
-    const sent = new Set<string>();
-    const now = this.deps.clock();
-    let unanswered = false;
-    for (const question of questions) {
-      const answer = answerQuestion(this.deps, question, itemInView, now);
-      if (answer?.handOff) unanswered = true;
-      for (const sentence of answer?.sentences ?? []) {
-        if (sent.has(sentence)) continue;
-        sent.add(sentence);
-        await step.context.sendActivity(sentence);
-      }
-    }
+    const view = await this.deps.conversationData.get(step.context, newConversationData());
+    const { sentences, handOff } = await answerAll(this.deps, questions, view, this.deps.clock());
+    for (const sentence of sentences) await step.context.sendActivity(sentence);
     // What the shop's data does not answer is offered to a pre-sales agent (never guessed).
-    if (!unanswered) return step.endDialog();
+    if (!handOff) return step.endDialog();
+    noteUnplaced(step.context, 'no_knowledge');
     return this.askYesNo(step, 'presale.askHandoff', {}, { yes: '好的，帮我问问', no: '不用了' });
   }
 
+  /** What the pre-sales agent needs: the question asked and the item it is about. */
+  private async caseSummary(step: WaterfallStepContext): Promise<string> {
+    const { questions } = step.options as PresaleOptions;
+    const { itemInView } = await this.deps.conversationData.get(step.context, newConversationData());
+    const question = questions.map((q) => q.text).join(' ');
+    return this.render('case.presaleOther', {
+      question: question.length > CASE_QUESTION_CHARS ? `${question.slice(0, CASE_QUESTION_CHARS)}…` : question,
+      item: itemInView ? (this.deps.knowledge.catalogue.get(itemInView)?.name ?? itemInView) : false,
+    });
+  }
+
   private async handOver(step: WaterfallStepContext) {
-    if ((step.result as { value: string }).value === 'yes') return this.escalate(step, { askedForHuman: true }, { summary: this.render('case.presaleOther') });
+    if ((step.result as { value: string }).value === 'yes') return this.escalate(step, { askedForHuman: true }, { summary: await this.caseSummary(step) });
     await this.say(step.context, 'common.glad');
     return step.endDialog();
   }

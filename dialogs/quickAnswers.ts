@@ -6,11 +6,15 @@
  * answer several questions in one message; PresaleDialog uses them for pre-sales questions.
  * No bot SDK types: words in, sentences (rendered templates) out.
  */
-import type { Intent } from '../bot/nlu/types.js';
+import type { Intent, Recognition } from '../bot/nlu/types.js';
+import { toPricedItem } from '../bot/orders/catalogue.js';
+import type { OrderService } from '../bot/orders/orderService.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Templates } from '../templates/templates.js';
 import { looksLikeQuestion } from './clauses.js';
-import { itemOf, productAnswer, promotionAnswer, shippingAnswer, sizeAnswer, type PresaleAnswer } from './presaleAnswers.js';
+import type { ItemInQuestion } from './itemAnswers.js';
+import type { ConversationData } from './turnContext.js';
+import { itemOf, measurementsIn, productAnswer, promotionAnswer, shippingAnswer, sizeAnswer, type PresaleAnswer } from './presaleAnswers.js';
 
 /** One question in the buyer's message: its text and the intent recognized in it. */
 export interface QuickQuestion {
@@ -50,12 +54,40 @@ export function answerableOnTheSpot(question: QuickQuestion): boolean {
 const HELLO = /在吗|在不在|在么|有人吗|有人在|你好|您好|hello|hi\b|哈喽|嗨|亲在/i;
 
 /**
- * The answer to one question, as the sentences to send, and whether the data left it (or part of
- * it) unanswered, so a pre-sales agent should be offered. `itemInView` is the conversation's item
- * (a pasted item number); an item the message itself names comes first. Undefined when the
- * question is not one to answer on the spot.
+ * A message the recognizer is unsure of, while an item is in view, read as a question about that
+ * item when it looks like one (a question, a quantity, a size or colour): the pre-sales intent it
+ * ranks highest, else product_question. The answer then comes from the item's data or a person.
  */
-export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, itemInView?: string, now: Date = new Date()): PresaleAnswer | undefined {
+export function itemFragment(recognition: Recognition, itemInView: string | undefined): QuickQuestion | undefined {
+  if (itemInView === undefined || recognition.entities.orderIds.length > 0) return undefined;
+  const { quantity, size, colour } = recognition.entities;
+  if (!looksLikeQuestion(recognition.text) && quantity === undefined && size === undefined && colour === undefined) return undefined;
+  const intent = recognition.ranking.find((r) => PRESALE_INTENTS.includes(r.intent))?.intent ?? 'product_question';
+  return { intent, text: recognition.text };
+}
+
+/** The conversation's items: the one in view and the one before it. */
+export type ItemsInView = Pick<ConversationData, 'itemInView' | 'previousItem'>;
+
+/**
+ * The item a question is about (named in it, else the one in view) and the other one in view (for
+ * comparisons), with its SKUs (prices, stock) when the order system answers.
+ */
+export async function itemInQuestion(deps: QuickAnswerDeps & { orders: Pick<OrderService, 'getItem'> }, question: QuickQuestion, view: ItemsInView): Promise<ItemInQuestion | undefined> {
+  const itemId = itemOf(deps.knowledge, question.text, view.itemInView);
+  if (itemId === undefined) return undefined;
+  const other = itemId !== view.itemInView ? view.itemInView : view.previousItem;
+  const about = { itemId, ...(other !== undefined && other !== itemId ? { other } : {}) };
+  const item = await deps.orders.getItem(itemId).catch(() => undefined);
+  return { ...about, skus: item && toPricedItem(item) };
+}
+
+/**
+ * The answer to one question, as the sentences to send, and whether the data left it (or part of
+ * it) unanswered, so a pre-sales agent should be offered. `item` is what `itemInQuestion` found.
+ * Undefined when the question is not one to answer on the spot.
+ */
+export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, item?: ItemInQuestion, now: Date = new Date()): PresaleAnswer | undefined {
   if (!answerableOnTheSpot(question)) return undefined;
   const { templates, knowledge } = deps;
   const { invoice } = knowledge.profile;
@@ -63,13 +95,16 @@ export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, i
   const said = (...sentences: string[]): PresaleAnswer => ({ sentences, handOff: false });
   switch (question.intent) {
     case 'shipping_question':
-      return shippingAnswer(deps, text, now);
+      return shippingAnswer(deps, text, now, item);
     case 'price_promotion':
-      return promotionAnswer(deps, text, now, itemOf(knowledge, text, itemInView));
-    case 'size_advice':
-      return sizeAnswer(deps, text, itemOf(knowledge, text, itemInView));
+      return promotionAnswer(deps, text, now, item);
+    case 'size_advice': {
+      // Without measurements it may be about the item itself ("领口会变形吗", "750的拿3个"): its data first.
+      const aboutItem = item && !measurementsIn(text) ? productAnswer(deps, text, now, item) : undefined;
+      return aboutItem && !aboutItem.handOff ? aboutItem : sizeAnswer(deps, text, item?.itemId);
+    }
     case 'product_question':
-      return productAnswer(deps, text, itemOf(knowledge, text, itemInView));
+      return productAnswer(deps, text, now, item);
     case 'authenticity': {
       const services = knowledge.profile.programmes.map((p) => p.name);
       return said(templates.render('authenticity.assure', { services, ruleIds: ['R21'] }));
@@ -83,7 +118,14 @@ export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, i
   }
 }
 
-/** The sentences of `answerQuestion`. */
-export function quickAnswer(deps: QuickAnswerDeps, question: QuickQuestion, itemInView?: string, now: Date = new Date()): string[] | undefined {
-  return answerQuestion(deps, question, itemInView, now)?.sentences;
+/** Every question of a message answered in order, repeated sentences sent once; `handOff` if any part went unanswered. */
+export async function answerAll(deps: QuickAnswerDeps & { orders: Pick<OrderService, 'getItem'> }, questions: QuickQuestion[], view: ItemsInView, now: Date): Promise<PresaleAnswer> {
+  const sentences = new Set<string>();
+  let handOff = false;
+  for (const question of questions) {
+    const answer = answerQuestion(deps, question, await itemInQuestion(deps, question, view), now);
+    if (answer?.handOff) handOff = true;
+    for (const sentence of answer?.sentences ?? []) sentences.add(sentence);
+  }
+  return { sentences: [...sentences], handOff };
 }

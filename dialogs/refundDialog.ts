@@ -3,19 +3,24 @@
  * 售后问题处理思路): which order and item → the reasons that fit its status → where that leads
  * (refund kind, who pays the return postage, what to send, compensation) → for the buyer's own
  * reasons, first try to keep the sale (exchange, or a small compensation an agent arranges) →
- * return address and the deadlines running.
+ * return address and the deadlines running. A line with a refund already under way is never
+ * refunded twice: its progress is shown instead. A reason the buyer already gave ("我想退货
+ * 不喜欢") is not asked again; the offer to keep the item comes at most once per conversation.
  */
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Intent } from '../bot/nlu/types.js';
 import type { OrderLine, Trade } from '../bot/orders/contract.js';
 import { toOrderFacts, toRefundInput } from '../bot/orders/orderFacts.js';
 import { runningDeadlines } from '../knowledge/policy/deadlines.js';
-import { refundReasonsFor, routeRefund, type RefundRoute } from '../knowledge/policy/refund.js';
+import { refundReasonsFor, retentionOffer, routeRefund, type RefundRoute } from '../knowledge/policy/refund.js';
+import { openRefundOf } from '../knowledge/policy/refundProgress.js';
 import { explainRefund, listDeadlines } from '../templates/explain.js';
+import { afterSalesMemory } from './afterSalesMemory.js';
 import { EXCHANGE, type FlowOptions } from './exchangeDialog.js';
 import { FlowDialog } from './flowDialog.js';
 import type { FlowDeps } from './flowDeps.js';
 import { OrderPickerDialog, PICK_ORDER } from './orderPicker.js';
+import { REFUND_PROGRESS, type RefundProgressOptions } from './refundProgressDialog.js';
 
 export const REFUND = 'refund';
 
@@ -38,9 +43,23 @@ const REASON_WORDS: Record<string, { phrases: string[]; intents?: Intent[] }> = 
 const STILL_REFUND = ['退', '退货', '退款', '还是退', '要退', '退了吧', '不换', '不要补偿', '就退'];
 
 interface RefundState {
+  /** Reasons the opening message named (ids only): one that fits the order's status is not asked again. */
+  saidReasons: string[];
   trade: Trade;
   line: OrderLine;
   route: RefundRoute;
+}
+
+/**
+ * Words that name no reason on their own: the refund request itself ("不想要了退款"), or the
+ * order's state ("鞋子还没发": true of every unshipped order, late or not).
+ */
+const REQUEST_WORDS = ['不要了', '不想要', '不需要', '不买了', '不想买', '还没发'];
+
+/** The reasons whose label or words (other than the request's own) appear in what the buyer wrote. */
+export function reasonsNamedIn(text: string, reasons: { id: string; label: string }[]): string[] {
+  const saysWhy = (words: string) => !REQUEST_WORDS.some((w) => words.includes(w)) && text.includes(words);
+  return reasons.filter((r) => [r.label, ...(REASON_WORDS[r.id]?.phrases ?? [])].some(saysWhy)).map((r) => r.id);
 }
 
 export class RefundDialog extends FlowDialog {
@@ -48,14 +67,7 @@ export class RefundDialog extends FlowDialog {
     super(REFUND, deps);
     this.addDialog(new OrderPickerDialog(deps));
     this.waterfall('main', [
-      [
-        'order',
-        (s) =>
-          s.beginDialog(PICK_ORDER, {
-            statuses: ['WAIT_BUYER_PAY', 'WAIT_SELLER_SEND_GOODS', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'],
-            tid: (s.options as FlowOptions).tid,
-          }),
-      ],
+      ['order', (s) => this.pickOrder(s)],
       ['line', (s) => this.chooseLine(s)],
       ['reason', (s) => this.askReason(s)],
       ['route', (s) => this.route(s)],
@@ -65,6 +77,14 @@ export class RefundDialog extends FlowDialog {
 
   private state(step: WaterfallStepContext): RefundState {
     return step.values as RefundState;
+  }
+
+  private pickOrder(step: WaterfallStepContext) {
+    this.state(step).saidReasons = reasonsNamedIn(step.context.activity.text ?? '', this.deps.knowledge.refundReasons);
+    return step.beginDialog(PICK_ORDER, {
+      statuses: ['WAIT_BUYER_PAY', 'WAIT_SELLER_SEND_GOODS', 'WAIT_BUYER_CONFIRM_GOODS', 'TRADE_FINISHED'],
+      tid: (step.options as FlowOptions).tid,
+    });
   }
 
   private async chooseLine(step: WaterfallStepContext) {
@@ -82,7 +102,16 @@ export class RefundDialog extends FlowDialog {
   private async askReason(step: WaterfallStepContext) {
     const state = this.state(step);
     state.line = state.trade.orders.find((o) => o.oid === (step.result as { value: string }).value)!;
+    if (openRefundOf(state.trade.refunds, state.line.oid)) {
+      await this.say(step.context, 'refund.alreadyRequested');
+      return step.replaceDialog(REFUND_PROGRESS, { tid: state.trade.tid } satisfies RefundProgressOptions);
+    }
     const reasons = refundReasonsFor(this.deps.knowledge, state.trade.status);
+    const said = reasons.filter((r) => state.saidReasons.includes(r.id));
+    if (said.length === 1) {
+      await this.say(step.context, 'refund.reasonTaken', { status: state.trade.status, reason: said[0]!.label });
+      return step.next({ value: said[0]!.id });
+    }
     return this.ask(
       step,
       'refund.askReason',
@@ -100,8 +129,11 @@ export class RefundDialog extends FlowDialog {
       await step.context.sendActivity(explainRefund(this.deps.templates, state.route));
       return step.endDialog();
     }
-    if (state.route.tryToRetain) {
-      // F5: before accepting a return for the buyer's own reasons, try to keep the sale.
+    const memory = await afterSalesMemory(this.deps, step.context);
+    const retention = retentionOffer(this.deps.knowledge, state.route, toRefundInput(trade, line, state.route.reason!.id).signed, memory.retentionOffered === true, now);
+    if (retention.offer) {
+      // F5: before accepting a return for the buyer's own reasons, try to keep the sale (once).
+      memory.retentionOffered = true;
       if (state.route.suggestExchange)
         return this.ask(step, 'refund.retainExchange', {}, [
           { value: 'exchange', label: '换个尺码/颜色', polarity: 'yes', phrases: ['换', '换货', '换一个', '换个', '换码'], intents: ['exchange_request'] },

@@ -21,8 +21,12 @@ export interface ConversationData {
   paused?: PausedFlow;
   /** The way back to `paused` was just offered: a plain yes/no now answers that offer. */
   wayBackOffered?: boolean;
-  /** The item the buyer is looking at (a pasted item number or link). */
+  /** The item the buyer is looking at (the shop page's, a pasted item number or link, a title named). */
   itemInView?: string;
+  /** The item in view before this one ("和刚才那个有啥区别"). */
+  previousItem?: string;
+  /** The item the shop page last passed (channelData.itemId): a change of page brings it into view. */
+  pageItem?: string;
 }
 
 /**
@@ -36,6 +40,8 @@ export type Expecting = { kind: 'choice' | 'order'; options: AnswerOption[] } | 
 export interface PausedFlow {
   flow: string;
   tid?: string;
+  /** When it was set aside (ISO 8601): the way back is offered for a while only (pausedFlows.ts). */
+  pausedAt?: string;
   stack: unknown[];
   expecting?: Expecting;
 }

@@ -81,7 +81,8 @@ export function faqText(text: string, stopChars = ''): string {
   return stopChars ? [...kept].filter((c) => !stopChars.includes(c)).join('') : kept;
 }
 
-function grams(text: string, features: FaqFeatures): Map<string, number> {
+/** The character n-gram counts of a text (also what bot/insights clusters unanswered questions by). */
+export function grams(text: string, features: FaqFeatures): Map<string, number> {
   const chars = [...faqText(text, features.stopChars)];
   const counts = new Map<string, number>();
   for (const n of features.grams)
@@ -197,15 +198,21 @@ export class Faq {
    */
   constructor(
     readonly entries: LoadedFaqEntry[],
-    background: Background = Background.NONE,
+    readonly background: Background = Background.NONE,
     readonly threshold: number = FAQ_THRESHOLD,
-    features: FaqFeatures = FAQ_FEATURES,
+    private readonly features: FaqFeatures = FAQ_FEATURES,
   ) {
     this.index = new Index(
       entries.flatMap((entry, i) => textsOf(entry).map((text) => ({ entry: i, text }))),
       features,
       background,
     );
+  }
+
+  /** This FAQ with entries a supervisor added at runtime (bot/insights/faqOverlay.ts); an added id replaces a shipped one. */
+  with(added: LoadedFaqEntry[]): Faq {
+    const ids = new Set(added.map((e) => e.id));
+    return new Faq([...this.entries.filter((e) => !ids.has(e.id)), ...added], this.background, this.threshold, this.features);
   }
 
   byId(id: string): LoadedFaqEntry | undefined {

@@ -39,7 +39,16 @@ export function explainRefund(t: Templates, route: RefundRoute): string {
 }
 
 export function explainShipment(t: Templates, status: ShipmentStatus, profile: ShopProfile): string {
-  if (!status.overdue) return t.render('shipping.onTime', { dueAt: status.dueAt, ruleIds: status.ruleIds });
+  if (!status.promiseBroken) return t.render('shipping.onTime', { promisedBy: status.promisedBy, promiseHours: status.promiseHours, ruleIds: status.ruleIds });
+  if (!status.overdue)
+    return t.render('shipping.promiseBroken', {
+      promiseHours: status.promiseHours,
+      hoursSincePaid: status.hoursSincePaid,
+      gift: profile.compensation.overdueShipmentGift,
+      dueAt: status.dueAt,
+      compensation: status.compensationIfStillLate ?? false,
+      ruleIds: status.ruleIds,
+    });
   return t.render('shipping.overdue', {
     hoursSincePaid: status.hoursSincePaid,
     gift: profile.compensation.overdueShipmentGift,

@@ -6,13 +6,13 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
+import { projectPath } from '../knowledge/paths.js';
 import { escapeData } from './escape.js';
 import { formatDate, formatDuration, formatMoney } from './format.js';
 
-export const TEMPLATES_DIR = fileURLToPath(new URL('./zh-CN', import.meta.url));
+export const TEMPLATES_DIR = projectPath('templates', 'zh-CN');
 
 type Labels = { [key: string]: string | Labels };
 

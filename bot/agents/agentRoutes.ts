@@ -36,6 +36,8 @@ const SuggestRequest = z
     channelId: z.string().min(1).max(64).optional(),
     conversationId: z.string().min(1).max(256).optional(),
     tid: z.string().regex(/^\d{6,20}$/, 'expected the trade id as a digit string').optional(),
+    /** The item the buyer is looking at, for a pre-sales question. */
+    itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected an item id').optional(),
   })
   .refine((r) => r.text || (r.channelId && r.conversationId), { message: 'give text, or channelId and conversationId' });
 
@@ -76,7 +78,7 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
   copilot.post('/suggest', agents.requireAgent(), json, async (req, res) => {
     const parsed = SuggestRequest.safeParse(req.body ?? {});
     if (!parsed.success) return badRequest(res, parsed.error);
-    const { text, channelId, conversationId, tid } = parsed.data;
+    const { text, channelId, conversationId, tid, itemId } = parsed.data;
     // A conversation is read only through its open case, by an agent who may take that case.
     const where = channelId && conversationId ? { channelId, conversationId } : undefined;
     const open = where && allowed(await store.active(where), res);
@@ -85,7 +87,7 @@ export function agentRoutes(deps: AgentRoutesDeps): { agent: Router; copilot: Ro
     if (!message) return sendError(res, 404, 'no_buyer_message', 'the conversation has no buyer message yet');
     const trade = await tradeOf(tid ?? open?.tid);
     if (tid && !trade) return sendError(res, 404, 'order_not_found', `no order ${tid}`);
-    res.json(await suggest(deps.copilot, message, trade, deps.clock()));
+    res.json(await suggest(deps.copilot, message, trade, deps.clock(), itemId));
   });
 
   const agent = Router();

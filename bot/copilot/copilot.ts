@@ -4,7 +4,7 @@
  * and two or three replies rendered from the templates, each with the rule ids it rests on.
  * Pure over its inputs apart from the order lookup; no Bot Framework types.
  */
-import type { Recognition, Recognizer } from '../nlu/types.js';
+import type { Intent, Recognition, Recognizer } from '../nlu/types.js';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { runningDeadlines, type Deadline } from '../../knowledge/policy/deadlines.js';
 import { escalationRung, type EscalationCase, type EscalationDecision } from '../../knowledge/policy/escalation.js';
@@ -31,6 +31,8 @@ export type CopilotDecision =
 
 export interface CopilotAnswer {
   intent: { name: string; confidence: number };
+  /** A pre-sales question: the item it is about, and whether the shop's data left it unanswered (ask a colleague, never guess). */
+  presale?: { itemId?: string; unanswered: boolean };
   entities: Recognition['entities'];
   order?: { tid: string; status: Trade['status']; platform: Trade['platform']; payment: string; titles: string[] };
   decision?: CopilotDecision;
@@ -40,12 +42,18 @@ export interface CopilotAnswer {
   suggestions: Suggestion[];
 }
 
+/** Answers a pre-sales question from the shop's data, the way the bot answers buyers (wired in by the composition root). */
+export type PresaleAnswerer = (question: { intent: Intent; text: string }, itemId: string | undefined, now: Date) => Promise<{ sentences: string[]; handOff: boolean }>;
+
 export interface CopilotDeps {
   recognizer: Recognizer;
   knowledge: KnowledgeBase;
   templates: Templates;
   itemSkus: (itemId: string) => Promise<ItemSkus>;
+  answerPresale: PresaleAnswerer;
 }
+
+const PRESALE_INTENTS: readonly Intent[] = ['product_question', 'size_advice', 'price_promotion', 'shipping_question'];
 
 /** What the message alone says about the ladder (the agent sees the rest). */
 function escalationFacts(recognition: Recognition, text: string): EscalationCase {
@@ -58,14 +66,18 @@ function escalationFacts(recognition: Recognition, text: string): EscalationCase
   };
 }
 
-export async function suggest(deps: CopilotDeps, text: string, trade: Trade | undefined, now: Date): Promise<CopilotAnswer> {
+/** `itemId`: the item the buyer is looking at, if the agent knows it (an item the text names comes first). */
+export async function suggest(deps: CopilotDeps, text: string, trade: Trade | undefined, now: Date, itemId?: string): Promise<CopilotAnswer> {
   const { recognizer, knowledge, templates } = deps;
   const recognition = recognizer.recognize(text, now);
+  const presale = PRESALE_INTENTS.includes(recognition.intent) ? await deps.answerPresale({ intent: recognition.intent, text }, itemId, now) : undefined;
   const deadlines = trade ? runningDeadlines(knowledge, toOrderFacts(trade), now) : [];
   const escalation = escalationRung(knowledge, escalationFacts(recognition, text));
   const decision = trade ? await decide(deps, recognition, trade, text, now) : undefined;
 
   const suggestions: Suggestion[] = [];
+  // The same facts the bot gives buyers, each sentence with its source written in it.
+  if (presale) suggestions.push(...presale.sentences.map((sentence) => ({ text: sentence, ruleIds: [] })));
   if (decision) suggestions.push(...explainDecision(templates, knowledge, decision));
   if (deadlines.length) suggestions.push({ text: listDeadlines(templates, deadlines), ruleIds: [...new Set(deadlines.flatMap((d) => d.ruleIds))] });
   if (escalation.rung !== 'bot') suggestions.push({ text: explainEscalation(templates, escalation), ruleIds: escalation.ruleIds });
@@ -73,6 +85,7 @@ export async function suggest(deps: CopilotDeps, text: string, trade: Trade | un
 
   return {
     intent: { name: recognition.intent, confidence: Math.round(recognition.confidence * 100) / 100 },
+    presale: presale && { itemId: itemId ?? knowledge.catalogue.mentionedIn(text)[0]?.itemId, unanswered: presale.handOff },
     entities: recognition.entities,
     order: trade && { tid: trade.tid, status: trade.status, platform: trade.platform, payment: trade.payment, titles: trade.orders.map((o) => o.title) },
     decision,

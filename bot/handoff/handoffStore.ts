@@ -4,7 +4,7 @@
  * Redis (shared by all processes; cases expire with the conversation) or memory (embedded mode).
  */
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { PriorityFactor } from '../../knowledge/policy/handoffPriority.js';
 import type { Rung } from '../../knowledge/policy/escalation.js';
 import type { BuyerReference } from '../proactive/buyerContacts.js';
@@ -74,7 +74,7 @@ export class RedisHandoffStore implements HandoffStore {
   private readonly base: string;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     prefix: string,
     private readonly ttlSeconds: number,
   ) {

@@ -4,7 +4,7 @@
  * (the library's insurance limiter), so an outage neither lifts the limits nor blocks buyers.
  */
 import type { NextFunction, Request, Response } from 'express';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { sendError } from './errors.js';
 
@@ -23,7 +23,7 @@ export interface RateLimits {
   buyerConversations: RateLimiterAbstract;
 }
 
-export function createRateLimits(settings: RateLimitSettings, redis: Redis | undefined, prefix: string): RateLimits {
+export function createRateLimits(settings: RateLimitSettings, redis: Redis | Cluster | undefined, prefix: string): RateLimits {
   const limiter = (name: string, points: number, duration: number): RateLimiterAbstract => {
     const memory = new RateLimiterMemory({ keyPrefix: name, points, duration });
     if (!redis) return memory;

@@ -11,14 +11,14 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { projectPath } from '../../knowledge/paths.js';
 import { sameMessageKey } from './normalize.js';
 import { INTENTS, type Intent } from './types.js';
 
-export const INTENTS_DIR = fileURLToPath(new URL('../../knowledge/intents', import.meta.url));
-export const EVAL_DIR = fileURLToPath(new URL('../../test/nlu-eval', import.meta.url));
+export const INTENTS_DIR = projectPath('knowledge', 'intents');
+export const EVAL_DIR = projectPath('test', 'nlu-eval');
 
 /** Floors from the NLU issue (#14): training examples per intent; test and hard lines per intent as written. */
 export const MIN_TRAIN = 150;

@@ -15,10 +15,14 @@ const COLOURS = '咖啡|卡其|米白|藏青|酒红|军绿|天蓝|浅蓝|深蓝|
 const COLOUR = new RegExp(`(${COLOURS})(色|的|款)`);
 const MULTI_COLOUR = new RegExp(`(${COLOURS.split('|').filter((c) => c.length > 1).join('|')})`);
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const QUANTITY = /(\d{1,3}|[一二两三四五六七八九十])\s*(件|个|双|条|套|只|盒|瓶|包|支)/;
+const QUANTITY = /(\d{1,3}|[一二两三四五六七八九十])\s*(件|个|双|条|套|只|盒|瓶|包|支|袋|罐|箱|提|份|卷|片)/;
 /** The buyer asks the shop to stop reminding them ("别再提醒了", "不要再催了", "退订"). */
 const STOP_REMINDERS = /(别|不要|不用|无需)再?(提醒|催|通知|给我发)|退订/;
 const NEGATION = /不退了|不换了|不要了|算了|不用了|不需要了|不买了|不申请了|不投诉了|取消/;
+/** "小一码", "大一号", "换小一号": the size next to the ordered one, that way. */
+const SIZE_STEP = /([大小])一个?[码号]/;
+/** 换/改 and what follows it up to the next 换/改: where the wanted size or colour is named ("XL换成L"). */
+const CHANGE_TO = /[换改](?:成|为|到)?([^换改]{0,8})/g;
 
 const toNumber = (s: string): number => CN_DIGITS[s] ?? Number(s);
 
@@ -65,8 +69,8 @@ export function extractEntities(raw: string, now: Date): Entities {
   // Ids are digits too; take them out before looking for sizes, amounts and quantities.
   const rest = text.replace(LONG_NUMBER, ' ');
   const amount = rest.match(AMOUNT);
-  const size = rest.match(NUMBER_SIZE)?.[0].replace(/\s/g, '') ?? rest.match(ONE_SIZE)?.[0] ?? rest.match(LETTER_SIZE)?.[1]?.toUpperCase();
-  const colourMatch = rest.match(COLOUR) ?? rest.match(MULTI_COLOUR);
+  const size = findSize(rest);
+  const colourMatch = findColour(rest);
   const quantity = rest.match(QUANTITY);
   const entities: Entities = {
     orderIds: [...numbers.order],
@@ -79,8 +83,29 @@ export function extractEntities(raw: string, now: Date): Entities {
   if (amount) entities.amountYuan = Number(amount[1] ?? amount[2]);
   if (size) entities.size = size;
   if (colourMatch) entities.colour = `${colourMatch[1]}色`;
-  if (quantity) entities.quantity = toNumber(quantity[1]!);
+  if (quantity) {
+    entities.quantity = toNumber(quantity[1]!);
+    entities.quantityUnit = quantity[2]!;
+  }
   const date = findDate(rest, now);
   if (date) entities.date = date;
+  const step = rest.match(SIZE_STEP)?.[1];
+  if (step) entities.sizeStep = step === '小' ? 'smaller' : 'larger';
+  const changeTo = findChangeTo(rest);
+  if (changeTo) entities.changeTo = changeTo;
   return entities;
+}
+
+const findSize = (text: string) => text.match(NUMBER_SIZE)?.[0].replace(/\s/g, '') ?? text.match(ONE_SIZE)?.[0] ?? text.match(LETTER_SIZE)?.[1]?.toUpperCase();
+const findColour = (text: string) => text.match(COLOUR) ?? text.match(MULTI_COLOUR);
+
+/** The size and colour named after the last 换/改 that names one: "XL换成L" wants L, not XL. */
+function findChangeTo(text: string): Entities['changeTo'] {
+  let found: Entities['changeTo'];
+  for (const [, after] of text.matchAll(CHANGE_TO)) {
+    const size = findSize(after!);
+    const colour = findColour(after!);
+    if (size || colour) found = { ...(size && { size }), ...(colour && { colour: `${colour[1]}色` }) };
+  }
+  return found;
 }

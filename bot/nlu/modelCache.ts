@@ -2,18 +2,19 @@
  * A disk cache of trained models, so that a process whose training examples, model settings and
  * recognizer code are unchanged loads the trained weights (~0.1 s) instead of training again
  * (~1–2 s). The test suite starts a bot per file, and a restarted bot is up sooner. The key is
- * a hash of all of it: the examples and spec, every file in bot/nlu/, and the versions of the
- * segmenter, pinyin and OpenCC packages; any change trains afresh. Reading or writing problems
- * are not errors: the model is trained as if there were no cache.
+ * a hash of all of it: the examples and spec, every file of the running recognizer code (bot/nlu/,
+ * or dist/bot/nlu/ when built), and the versions of the segmenter, pinyin and OpenCC packages;
+ * any change trains afresh. Reading or writing problems are not errors: the model is trained as
+ * if there were no cache.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../../knowledge/paths.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'kefu-nlu');
+export const CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'kefu-nlu');
 const PACKAGES = ['@node-rs/jieba', 'pinyin-pro', 'opencc-js'];
 
 let fingerprint: string | undefined;
@@ -22,8 +23,8 @@ let fingerprint: string | undefined;
 function codeFingerprint(): string {
   if (!fingerprint) {
     const hash = createHash('sha256');
-    for (const name of readdirSync(HERE).sort()) if (/\.(ts|json)$/.test(name)) hash.update(name).update(readFileSync(join(HERE, name)));
-    for (const pkg of PACKAGES) hash.update(pkg).update(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json')));
+    for (const name of readdirSync(HERE).sort()) if (/\.(ts|js|json)$/.test(name)) hash.update(name).update(readFileSync(join(HERE, name)));
+    for (const pkg of PACKAGES) hash.update(pkg).update(readFileSync(join(PROJECT_ROOT, 'node_modules', pkg, 'package.json')));
     fingerprint = hash.digest('hex');
   }
   return fingerprint;

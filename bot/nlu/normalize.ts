@@ -20,8 +20,11 @@ export function simplify(text: string): string {
  */
 export const PLACEHOLDER: Record<NumberKind | 'itemLink' | 'link', string> = { order: 'O', item: 'I', phone: 'P', other: 'N', itemLink: 'L', link: 'U' };
 
+/** Markup pasted or typed into the chat (`<img src=x …>`) says nothing a buyer means; it is never rendered either. */
+const MARKUP = /<\/?[a-z][^<>]{0,200}>/gi;
+
 export function normalize(text: string): string {
-  const lower = simplify(text).toLowerCase();
+  const lower = simplify(text).replace(MARKUP, ' ').toLowerCase();
   const linked = replaceLinks(lower, (link) => ` ${link.itemId ? PLACEHOLDER.itemLink : PLACEHOLDER.link} `);
   return joinSpacedDigits(linked)
     .replace(LONG_NUMBER, (digits) => ` ${PLACEHOLDER[numberKind(digits)]} `)

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { projectPath } from '../../knowledge/paths.js';
 import { IntentClassifier } from './classifier.js';
 import { loadTrainingExamples, type Example } from './dataset.js';
 import { extractEntities } from './entities.js';
@@ -14,7 +15,7 @@ export interface Calibration {
   fitted: { date: string; trainingExamples: number; folds: number; crossValidationMacroF1: number };
 }
 
-export const CALIBRATION_FILE = new URL('./calibration.json', import.meta.url);
+export const CALIBRATION_FILE = projectPath('bot', 'nlu', 'calibration.json');
 
 export async function loadCalibration(file: URL | string = CALIBRATION_FILE): Promise<Calibration> {
   return JSON.parse(await readFile(file, 'utf8')) as Calibration;

@@ -42,6 +42,12 @@ export interface Entities {
   size?: string;
   colour?: string;
   quantity?: number;
+  /** The measure word of the quantity (件, 袋, 盒). */
+  quantityUnit?: string;
+  /** A size relative to the ordered one ("小一码", "大一号"). */
+  sizeStep?: 'smaller' | 'larger';
+  /** The size and/or colour named after 换/改 ("XL换成L" → L, where `size` is the first named, XL). */
+  changeTo?: { size?: string; colour?: string };
   /** A moment the buyer referred to ("昨天", "3天前"), resolved against the message time. */
   date?: { text: string; at: Date };
   /** The buyer takes something back ("不退了", "算了"). */

@@ -89,7 +89,8 @@ export const Refund = z.object({
   reason: text(L.refundReasonChars),
   refundFee: Yuan,
   created: DateTime,
-  timeout: DateTime.optional().describe("the platform's deadline for the seller's answer (R14)"),
+  timeout: DateTime.optional().describe("the platform's countdown on the refund's current step, e.g. the seller's answer (R14)"),
+  interventionRequestedAt: DateTime.optional().describe('when the buyer asked for 小二/天猫客服介入 (R14, F15)'),
 });
 
 export const Receiver = z.object({

@@ -9,8 +9,8 @@
  *   buyer said stop → skipped, counted with why. No conversation with the buyer → a task with a
  *   suggested SMS/phone script for the agents.
  */
-import { DelayedError, Queue, Worker, type ConnectionOptions, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { parseYuan } from '../../knowledge/policy/money.js';
 import { firstDueAt, nextReminderAt, outsideQuietHours, shouldSend, type ProactiveKind, type SkipReason } from '../../knowledge/policy/proactive.js';
@@ -22,6 +22,7 @@ import type { Trade } from '../orders/contract.js';
 import type { OrderEvent } from '../orders/events/orderEvent.js';
 import { toOrderFacts } from '../orders/orderFacts.js';
 import type { OrderApi } from '../orders/orderApi.js';
+import { createSubscriber } from '../state/redisClient.js';
 import { taggedKey } from '../state/redisKeys.js';
 import type { AgentTasks } from './agentTasks.js';
 import type { BuyerContacts, BuyerReference } from './buyerContacts.js';
@@ -42,10 +43,8 @@ export interface FollowUpJob {
 export type Deliver = (job: FollowUpJob, trade: Trade, reference: BuyerReference) => Promise<SkipReason | undefined>;
 
 export interface FollowUpDeps {
-  /** For the worker's own connections (it needs a blocking one, with maxRetriesPerRequest null). */
-  connection: ConnectionOptions;
-  /** Kefu's shared connection: the queue uses it, and Kefu closes it. */
-  redis: Redis;
+  /** Kefu's shared connection: the queue uses it, and Kefu closes it; the worker gets a patient duplicate. */
+  redis: Redis | Cluster;
   /** REDIS_KEY_PREFIX. */
   prefix: string;
   knowledge: KnowledgeBase;
@@ -61,7 +60,10 @@ export interface FollowUpDeps {
 
 const jobIdOf = (job: Pick<FollowUpJob, 'kind' | 'tid' | 'sequence'>) => `${job.kind}-${job.tid}-${job.sequence}`;
 const remindedKey = (prefix: string, tid: string) => taggedKey(prefix, 'reminded', tid);
-/** BullMQ's prefix; the braces keep every key of the queue in one Redis Cluster slot. */
+/**
+ * BullMQ's prefix; the braces keep every key of the queue in one Redis Cluster slot, as BullMQ's
+ * scripts need (one queue's keys together). A queue is thus served by one cluster node.
+ */
 const bullPrefix = (prefix: string) => `{${prefix}bull}`;
 const fingerprintOf = (trade: Trade) => [trade.payment, ...trade.orders.map((o) => `${o.oid}:${o.skuId}:${o.quantity}:${o.payment}`)].join('|');
 /** Kept after completion so that re-adding the same job id stays a no-op (idempotency). */
@@ -70,6 +72,11 @@ const KEEP_FINISHED_SECONDS = 30 * 24 * 3600;
 export class FollowUps {
   readonly queue: Queue<FollowUpJob>;
   private worker?: Worker<FollowUpJob>;
+  /**
+   * What the worker's connections are made from (BullMQ duplicates it): not Kefu's fail-fast
+   * connection, as the worker waits on BZPOPMIN longer than any command timeout.
+   */
+  private workerRedis?: Redis | Cluster;
   private readonly inProgress = new Set<Promise<void>>();
 
   constructor(private readonly deps: FollowUpDeps) {
@@ -93,8 +100,9 @@ export class FollowUps {
       this.inProgress.add(run);
       return run.finally(() => this.inProgress.delete(run));
     };
+    this.workerRedis = createSubscriber(this.deps.redis);
     this.worker = new Worker<FollowUpJob>(FOLLOW_UP_QUEUE, tracked, {
-      connection: this.deps.connection,
+      connection: this.workerRedis,
       prefix: bullPrefix(this.deps.prefix),
       concurrency: 4,
     });
@@ -112,6 +120,7 @@ export class FollowUps {
       await Promise.race([Promise.allSettled(this.inProgress), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
       clearTimeout(timer);
       await this.worker.close(true);
+      this.workerRedis?.disconnect();
     }
     await this.queue.close();
   }

@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import { taggedKey } from './redisKeys.js';
+import { within } from './within.js';
 
 export interface TurnLock {
   runExclusive<T>(name: string, turn: () => Promise<T>): Promise<T>;
@@ -21,15 +22,6 @@ export interface TurnLock {
 
 export class TurnLockTimeoutError extends Error {
   override name = 'TurnLockTimeoutError';
-}
-
-/** Rejects after `ms` unless `promise` settled first (the promise itself runs on). */
-function within<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(error()), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -19,9 +19,11 @@ const IOREDIS_MESSAGES = [
   'Connection is closed.', // the client was closed (shutting down)
   'Reached the max retries per request limit', // in flight when the connection dropped (maxRetriesPerRequest)
   'Command aborted due to connection close', // part of a pipeline or transaction cut short
+  "Cluster isn't ready", // Redis Cluster: no node reachable yet, or reconnecting (no offline queue)
+  'Too many Cluster redirections', // Redis Cluster: slots moving for longer than a command may wait
 ];
 /** Redis's own "not now" answers. */
-const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY)\b/;
+const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|NOREPLICAS)\b/;
 
 export function isStoreUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;

@@ -6,10 +6,13 @@
  *
  * Bounded: a conversation keeps its newest TRANSCRIPT_MAX_ENTRIES activities. Positions keep
  * counting past the cap, so a watermark stays valid, and `since` reads only what follows it.
+ *
+ * On Redis Cluster each script touches its conversation's list only (one slot); the channel is no
+ * key, and a PUBLISH reaches subscribers on every node.
  */
 import { EventEmitter } from 'node:events';
 import type { Activity } from 'botbuilder';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import { createSubscriber } from '../state/redisClient.js';
 import { conversationStateName, taggedKey } from '../state/redisKeys.js';
@@ -87,7 +90,7 @@ interface Entry {
   activity: Partial<Activity>;
 }
 
-type LogRedis = Redis & {
+type LogRedis = (Redis | Cluster) & {
   kefuLogAppend(key: string, activity: string, idStart: string, maxEntries: number, ttlSeconds: number, channel: string, announcement: string): Promise<number>;
   kefuLogSince(key: string, from: number): Promise<string[]>;
 };
@@ -97,10 +100,10 @@ export class RedisConversationLog implements ConversationLog {
   private readonly events = new EventEmitter();
   private readonly redis: LogRedis;
   /** Subscribed from the start, so no append published after start-up is missed. */
-  private readonly subscriber: Redis;
+  private readonly subscriber: Redis | Cluster;
 
   constructor(
-    redis: Redis,
+    redis: Redis | Cluster,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
     private readonly maxEntries: number,

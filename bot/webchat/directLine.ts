@@ -70,8 +70,8 @@ const postedActivity = (maxMessageChars: number) =>
     text: messageText(maxMessageChars).optional(),
     locale: locale.optional(),
     value: boundedJson.optional(),
-    // Web Chat matches the echo of a sent message by this id.
-    channelData: z.object({ clientActivityID: z.string().max(128).optional() }).optional(),
+    // Web Chat matches the echo of a sent message by this id; the shop page passes the item in view.
+    channelData: z.object({ clientActivityID: z.string().max(128).optional(), itemId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional() }).optional(),
   });
 
 export interface DirectLine {

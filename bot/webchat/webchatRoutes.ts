@@ -5,14 +5,14 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { projectPath } from '../../knowledge/paths.js';
 import { sendError } from '../http/errors.js';
 import { DEMO_BUYERS } from '../orders/demo/fixtures.js';
 import { signToken } from './signedToken.js';
 
-const CHAT_PAGE_DIR = fileURLToPath(new URL('../../web/chat/', import.meta.url));
+const CHAT_PAGE_DIR = projectPath('web', 'chat');
 // The package's CommonJS entry is lib/index.js; its browser bundles sit beside it in dist/.
 const WEBCHAT_DIST = join(dirname(createRequire(import.meta.url).resolve('botframework-webchat')), '..', 'dist');
 /** Demo buyer tokens last a working day. */

@@ -9,6 +9,8 @@ export type Rung = (typeof RUNGS)[number];
 /** What is known about a case; every field is optional and absent means "no". */
 export interface EscalationCase {
   askedForHuman?: boolean;
+  /** The buyer asked for the 主管 ("叫你们主管出来"): the middle rung, whoever is at fault. */
+  askedForSupervisor?: boolean;
   misunderstandings?: number;
   angry?: boolean;
   /** Money the buyer asks for or an agent would offer beyond what a rule fixes. */
@@ -31,6 +33,7 @@ export interface EscalationCase {
 
 export const ESCALATION_REASONS = [
   'asked_for_human',
+  'asked_for_supervisor',
   'not_understood',
   'angry',
   'money_decision',
@@ -64,6 +67,7 @@ export function escalationRung(kb: KnowledgeBase, c: EscalationCase): Escalation
   const limit = yuanToFen(kb.profile.compensation.agentLimitYuan);
 
   if (c.askedForHuman) add('asked_for_human', 'agent');
+  if (c.askedForSupervisor) add('asked_for_supervisor', 'supervisor');
   if ((c.misunderstandings ?? 0) >= MISUNDERSTANDINGS_BEFORE_HANDOFF) add('not_understood', 'agent');
   if (c.angry) add('angry', 'agent', ['R30']);
   if (c.compensationRequested !== undefined && c.compensationRequested > limit) add('compensation_above_limit', 'supervisor');

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledgeBase.js';
 import { REFUSAL_CODES, type RefusalCode, type RuleId, type TradeStatus } from '../schema.js';
 import { uniqueRules, type Cited } from './decision.js';
 import type { Fen } from './money.js';
+import { insurancePaysReturn } from './refund.js';
 import { sevenDayWindow, type SevenDayWindow } from './sevenDayWindow.js';
 import { addDays, type SignTime } from './time.js';
 
@@ -18,6 +19,8 @@ export interface ExchangeInput {
   /** Absent while the parcel has not been signed for. */
   signed?: SignTime;
   freeShipping: boolean;
+  /** 退货运费险 bought: it pays the send-back leg as it pays a return's (R4). */
+  returnInsurance?: boolean;
   line: ExchangeSku & { quantity: number };
   target: ExchangeSku & { stock: number; onSale: boolean };
   /** The buyer's answer to "tags on, unworn, packaging kept?"; undefined until asked. */
@@ -86,11 +89,13 @@ export function exchangeEligibility(kb: KnowledgeBase, input: ExchangeInput, now
   }
   if (!target.onSale || target.stock < line.quantity) fail('out_of_stock', 'OUT_OF_STOCK_OR_DELISTED', 'R11');
   if (target.price !== line.price) fail('price_difference', 'PRICE_DIFFERENCE', 'R11');
-  if (!input.freeShipping && input.postageAgreed === false) fail('postage_not_agreed', 'POSTAGE_NOT_AGREED', 'R12', 'R4');
+  // Postage needs agreeing only where neither 包邮 nor 运费险 covers sending the item back.
+  const postageCovered = input.freeShipping || insurancePaysReturn(kb, input.returnInsurance === true, now);
+  if (!postageCovered && input.postageAgreed === false) fail('postage_not_agreed', 'POSTAGE_NOT_AGREED', 'R12', 'R4');
 
   const pending: ExchangeDecision['pending'] = [];
   if (input.intact === undefined) pending.push('intact');
-  if (!input.freeShipping && input.postageAgreed === undefined) pending.push('postage');
+  if (!postageCovered && input.postageAgreed === undefined) pending.push('postage');
 
   const refusalCode = failures
     .map((f) => f.refusalCode)

@@ -49,6 +49,14 @@ export interface RefundRoute extends Cited {
   suggestExchange: boolean;
 }
 
+/**
+ * R4 with seed 000 第十五条: 退货运费险 pays the insured buyer's postage for sending goods back —
+ * for a return and for the send-back leg of an exchange alike.
+ */
+export function insurancePaysReturn(kb: KnowledgeBase, returnInsurance: boolean, now: Date): boolean {
+  return returnInsurance && kb.rules.params('R4', now).insurancePaysInsuredReturn;
+}
+
 const closed = (blockedBy: RefundBlock, ruleIds: RuleId[], reason?: RefundReason): RefundRoute => ({
   available: false,
   blockedBy,
@@ -85,7 +93,7 @@ export function routeRefund(kb: KnowledgeBase, input: RefundInput, now: Date): R
     ? 'none'
     : reason.fault === 'seller'
       ? 'seller'
-      : input.returnInsurance && kb.rules.params('R4', now).insurancePaysInsuredReturn
+      : insurancePaysReturn(kb, input.returnInsurance, now)
         ? 'insurance'
         : 'buyer';
   // Nothing shipped back, or the seller's fault: the buyer gets the delivery postage back too.
@@ -106,4 +114,27 @@ export function routeRefund(kb: KnowledgeBase, input: RefundInput, now: Date): R
     suggestExchange: reason.suggestExchange,
     ruleIds: uniqueRules(reason.ruleIds, goodsGoBack ? ['R4'] : [], compensation ? compensation.ruleIds : []),
   };
+}
+
+export type RetentionSkip = 'not_retainable' | 'already_offered' | 'window_closing';
+
+export interface RetentionDecision extends Cited {
+  offer: boolean;
+  skippedBecause?: RetentionSkip;
+}
+
+/**
+ * F5: whether to try to keep the sale (an exchange, or a small compensation) before a return.
+ * At most once per conversation, and not when the 七天无理由 window (R1) closes sooner than the
+ * shop takes to review a request (R7): a detour then could cost the buyer the return itself.
+ */
+export function retentionOffer(kb: KnowledgeBase, route: RefundRoute, signed: SignTime | undefined, alreadyOffered: boolean, now: Date): RetentionDecision {
+  if (!route.tryToRetain) return { offer: false, skippedBecause: 'not_retainable', ruleIds: [] };
+  if (alreadyOffered) return { offer: false, skippedBecause: 'already_offered', ruleIds: [] };
+  if (route.reason?.sevenDay && signed) {
+    const window = sevenDayWindow(kb, signed, now);
+    const reviewMs = kb.rules.params('R7', now).reviewRequestWithinHours * 3_600_000;
+    if (window.remainingMs <= reviewMs) return { offer: false, skippedBecause: 'window_closing', ruleIds: ['R1', 'R7'] };
+  }
+  return { offer: true, ruleIds: [] };
 }

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledgeBase.js';
 import type { Platform } from '../schema.js';
 import type { Cited } from './decision.js';
 import { percentOf, yuanToFen, type Fen } from './money.js';
+import { dispatchEstimate } from './shipping.js';
 import { addHours, HOUR } from './time.js';
 
 export type CompensationCase = 'late_shipment' | 'out_of_stock';
@@ -33,8 +34,16 @@ export interface ShipmentStatus extends Cited {
   /** R16: payment + 72 h. */
   dueAt: Date;
   overdue: boolean;
+  /** The shop's own promise (shop-profile shipping.promiseHours), the one every flow quotes. */
+  promisedBy: Date;
+  promiseHours: number;
+  /** Past the shop's promise (whether or not past R16's 72 h too). */
+  promiseBroken: boolean;
   hoursSincePaid: number;
+  /** R15, once overdue. */
   compensation?: Compensation;
+  /** Promise broken, not yet overdue: what R15 pays if it is still not shipped at dueAt. */
+  compensationIfStillLate?: Compensation;
 }
 
 /** R16 (and R15 when overdue): is an unshipped, paid order late, and what does that earn? */
@@ -49,12 +58,20 @@ export function shipmentStatus(kb: KnowledgeBase, input: ShipmentInput, now: Dat
   const dueAt = addHours(input.paidAt, kb.rules.params('R16', now).overdueAfterHours);
   const reference = input.shippedAt ?? now;
   const overdue = reference.getTime() > dueAt.getTime();
-  const compensation = overdue ? platformCompensation(kb, input.platform, 'late_shipment', input.price, now) : undefined;
+  const { promisedBy, promiseHours } = dispatchEstimate(kb.profile, input.paidAt);
+  const promiseBroken = reference.getTime() > promisedBy.getTime();
+  const r15 = platformCompensation(kb, input.platform, 'late_shipment', input.price, now);
+  const compensation = overdue ? r15 : undefined;
+  const compensationIfStillLate = promiseBroken && !overdue && !input.shippedAt ? r15 : undefined;
   return {
     dueAt,
     overdue,
+    promisedBy,
+    promiseHours,
+    promiseBroken,
     hoursSincePaid: Math.floor((reference.getTime() - input.paidAt.getTime()) / HOUR),
     compensation,
-    ruleIds: compensation ? ['R16', 'R15'] : ['R16'],
+    compensationIfStillLate,
+    ruleIds: compensation || compensationIfStillLate ? ['R16', 'R15'] : ['R16'],
   };
 }

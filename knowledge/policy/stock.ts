@@ -11,8 +11,8 @@ export interface StockSku {
   onSale: boolean;
 }
 
-export interface StockItem {
-  skus: StockSku[];
+export interface StockItem<S extends StockSku = StockSku> {
+  skus: S[];
 }
 
 /** Generic names a caller may use for the property, whatever the item calls it. */
@@ -23,17 +23,17 @@ export const PROPERTY_GROUPS: Record<'size' | 'colour', string[]> = {
 
 export type StockStatus = 'in_stock' | 'out_of_stock' | 'off_sale' | 'no_such_sku';
 
-export interface StockAnswer {
+export interface StockAnswer<S extends StockSku = StockSku> {
   /** in_stock: some matching SKU can be bought now; out_of_stock: on sale but none left; off_sale: delisted. */
   status: StockStatus;
   /** The SKUs with every wanted property. */
-  matches: (StockSku & { available: boolean })[];
+  matches: (S & { available: boolean })[];
   /** Units that can be bought now across the matches. */
   available: number;
   /** Wanted properties the item does not have at all (e.g. 颜色 for a one-colour item). */
   unknownProperties: string[];
   /** When nothing wanted can be bought: SKUs that can, differing from the wish in one property. */
-  alternatives: StockSku[];
+  alternatives: S[];
 }
 
 /** "L码" → "L", "黑" → "黑色"-comparable, full-width → half-width. */
@@ -44,7 +44,9 @@ export function normalValue(value: string): string {
     .toUpperCase()
     .replace(/\s+/g, '')
     .replace(/[码號号]$/, '')
-    .replace(/色$/, '');
+    .replace(/色$/, '')
+    // 2XL = XXL, 3XL = XXXL
+    .replace(/^([2-4])XL$/, (_, n: string) => `${'X'.repeat(Number(n))}L`);
 }
 
 /** The item's name for a wanted property: its own, or the one of its group ('size' → 鞋码). */
@@ -61,7 +63,7 @@ const canBuy = (sku: StockSku) => sku.onSale && sku.stock > 0;
  * The stock of the SKUs with the wanted properties (names as the item has them, or 'size' /
  * 'colour'); an empty wish means the whole item.
  */
-export function stockOf(item: StockItem, wanted: Record<string, string>): StockAnswer {
+export function stockOf<S extends StockSku>(item: StockItem<S>, wanted: Record<string, string>): StockAnswer<S> {
   const unknownProperties: string[] = [];
   const wish: [string, string][] = [];
   for (const [name, value] of Object.entries(wanted)) {
@@ -69,7 +71,7 @@ export function stockOf(item: StockItem, wanted: Record<string, string>): StockA
     if (own) wish.push([own, normalValue(value)]);
     else unknownProperties.push(name);
   }
-  const differences = (sku: StockSku) => wish.filter(([name, value]) => normalValue(sku.properties[name] ?? '') !== value).length;
+  const differences = (sku: S) => wish.filter(([name, value]) => normalValue(sku.properties[name] ?? '') !== value).length;
   // A property the item does not have: no SKU has the wanted value of it.
   const matches = unknownProperties.length > 0 ? [] : item.skus.filter((sku) => differences(sku) === 0).map((sku) => ({ ...sku, available: canBuy(sku) }));
   const available = matches.filter((m) => m.available).reduce((sum, m) => sum + m.stock, 0);

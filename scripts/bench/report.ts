@@ -40,10 +40,18 @@ function soakSection(doc: string): string {
   return start >= 0 && end > start ? doc.slice(start + SOAK_START.length, end).trim() : NO_SOAK;
 }
 
-/** Writes the doc from `npm run bench`, keeping the last soak's section; `{{soak}}` marks where it goes. */
+/** Where the sections measured by other means begin (production start, state size): kept as they are. */
+const MEASURED_ELSEWHERE = '<!-- measured elsewhere: kept by npm run bench -->';
+
+/**
+ * Writes the doc from `npm run bench`, keeping the last soak's section (`{{soak}}` marks where it
+ * goes) and everything from MEASURED_ELSEWHERE on.
+ */
 export async function writeBenchDoc(body: string): Promise<void> {
-  const soak = soakSection(await currentDoc());
-  await writeFile(DOC, body.replace('{{soak}}', `${SOAK_START}\n${soak}\n${SOAK_END}`));
+  const doc = await currentDoc();
+  const elsewhere = doc.indexOf(MEASURED_ELSEWHERE);
+  const kept = elsewhere >= 0 ? `\n${doc.slice(elsewhere)}` : '';
+  await writeFile(DOC, `${body.replace('{{soak}}', `${SOAK_START}\n${soakSection(doc)}\n${SOAK_END}`).trimEnd()}\n${kept}`);
 }
 
 /** Replaces the soak's section of the doc (appended when the doc has none). */

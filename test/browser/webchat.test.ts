@@ -146,6 +146,21 @@ describe('web chat page', () => {
     expect(await chat.locator('#buyer').innerText()).toContain('tb_buyer_002');
   });
 
+  it('knows the item of the shop page the widget sits on, and shows its card', async () => {
+    const { token } = (await (await fetch(`${kefu.url}/webchat/demo-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buyerId: 'tb_buyer_003' }) })).json()) as { token: string };
+    const page = await browser.newPage();
+    await page.setContent(`<!doctype html><html><body><h1>纯棉圆领T恤</h1><script src="${kefu.url}/widget.js" data-buyer-token="${token}" data-item-id="item_tee"></script></body></html>`);
+    await page.getByRole('button', { name: '联系客服' }).click();
+    const chat = page.frameLocator('iframe[title="在线客服"]');
+    await expect.poll(() => chat.locator('#webchat').innerText(), { timeout: 15_000 }).toContain('欢迎光临');
+    const box = chat.locator('#webchat input[type="text"], #webchat textarea').first();
+    await box.fill('纯棉的吗');
+    await box.press('Enter');
+    await expect.poll(() => chat.locator('#webchat').innerText()).toContain('纯棉圆领T恤的材质');
+    // The product card: the order system's title and price.
+    expect(await chat.locator('#webchat').innerText()).toContain('¥199.00');
+  });
+
   it('refuses a tampered buyer token', async () => {
     const { token } = (await (await fetch(`${kefu.url}/webchat/demo-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ buyerId: 'tb_buyer_001' }) })).json()) as { token: string };
     const [body, signature] = token.split('.');

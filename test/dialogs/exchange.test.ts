@@ -41,10 +41,12 @@ describe('F6 exchange', () => {
     expect(c.last).toContain('退货退款');
   });
 
-  it('refused: the named SKU is out of stock', async () => {
+  it('the named SKU is out of stock: says so, and offers what can be had', async () => {
     const c = await chat();
     await c.say(`${TEE_SIGNED_2_DAYS_AGO} 换成黑色的L`);
-    expect(c.last).toContain('没货或已下架');
+    expect(c.last).toContain('「黑色 / L」暂时没货了');
+    expect(c.buttons).toContain('黑色 / M');
+    expect(c.buttons).not.toContain('黑色 / L');
   });
 
   it('refused: not intact (R3)', async () => {
@@ -108,5 +110,58 @@ describe('F6 exchange', () => {
     await c.say('鞋子换个40码');
     expect(c.last).toContain('帮您找到了这笔订单');
     expect(c.last).toContain('吊牌');
+  });
+});
+
+describe('exchanges under issue 16', () => {
+  // tb_buyer_010: 卫衣 black XL, postage ¥8 paid, 运费险, signed yesterday; black XXL sold out.
+  it('运费险 pays the send-back leg as it does for a return: no postage question', async () => {
+    const c = await chat('tb_buyer_010');
+    await c.say('卫衣换个L码');
+    expect(c.last).toContain('吊牌');
+    await c.say('都在');
+    expect(c.last).toContain('可以换成「黑色 / L」');
+    expect(c.last).not.toContain('运费需要您来承担');
+  });
+
+  it('换小一码: the next size down in the same colour (black L), straight to the usual questions', async () => {
+    const c = await chat('tb_buyer_010');
+    await c.say('换小一码');
+    expect(c.last).toContain('吊牌');
+    await c.say('都在');
+    expect(c.last).toContain('可以换成「黑色 / L」');
+  });
+
+  it('大一码: black XXL is sold out; says so, oat XXL first among what is in stock, typed choice', async () => {
+    const c = await chat('tb_buyer_010');
+    await c.say('卫衣小了 换大一码');
+    expect(c.last).toContain('「黑色 / XXL」暂时没货了，「燕麦色 / XXL」');
+    expect(c.buttons).not.toContain('黑色 / XXL');
+    await c.say('燕麦色的XXL');
+    await c.say('都在');
+    expect(c.last).toContain('可以换成「燕麦色 / XXL」');
+  });
+
+  it('at the list of sizes, "小一码的" typed is the next size down', async () => {
+    const c = await chat('tb_buyer_010');
+    await c.say('我想换货');
+    expect(c.buttons).toContain('黑色 / L');
+    await c.say('小一码的');
+    await c.say('都在');
+    expect(c.last).toContain('可以换成「黑色 / L」');
+  });
+
+  it('another item (换成那件T恤): only the same item, size or colour, same price (R11); return and re-buy', async () => {
+    const c = await chat('tb_buyer_010');
+    await c.say('换成那件T恤');
+    expect(c.last).toContain('只能换同一款商品的尺码或颜色');
+    expect(c.last).toContain('R11');
+    expect(c.last).toContain('申请退货退款，再重新拍下');
+  });
+
+  it('XL换成L on a parcel not yet sent goes to the order change instead (F8)', async () => {
+    const c = await chat('tb_buyer_008');
+    await c.say('我要换货 XL换成L');
+    expect(c.last).toContain('发货前我们直接帮您把规格改成「黑色 / L」');
   });
 });

@@ -11,7 +11,7 @@ const PROMPTS: [string, string[]][] = [
   ['refund: reason', ['3289114476201230004 退货']],
   ['refund: keep the sale?', ['3289114476201230004 退货', '> 不喜欢']],
   ['payment: why unpaid?', ['3289114476201230001 付款老是失败']],
-  ['presale: hand over?', ['这个是纯棉的吗']],
+  ['presale: hand over?', ['T恤是哪个厂家做的']],
   ['modify: what to change (free text)', ['3289114476201230002 地址写错了要改']],
   ['invoice: kind', ['3289114476201230004 开发票']],
   ['invoice: title (free text)', ['3289114476201230004 开发票', '> 电子普通发票']],

@@ -81,3 +81,22 @@ describe('F10 logistics', () => {
     expect(c.last).toContain('太好了');
   });
 });
+
+describe('a parcel with no tracking progress for days (tb_buyer_007: shipped 5 days ago, one scan)', () => {
+  it('"物流太慢": we chase the courier, and 仅退款 while in transit is offered, not just "wait"', async () => {
+    const c = await chat('tb_buyer_007');
+    await c.say('快递好几天没动了');
+    await c.say('太慢了');
+    expect(c.last).toContain('5天没有新的物流记录');
+    expect(c.last).toContain('联系快递');
+    expect(c.last).toContain('仅退款');
+    expect(c.last).not.toContain('再耐心等一等');
+  });
+
+  it('"没收到货", not signed, stalled: the same options', async () => {
+    const c = await chat('tb_buyer_007');
+    await c.say('一直没收到货');
+    expect(c.last).toContain('仅退款');
+    expect(c.last).toContain('未收到货');
+  });
+});

@@ -88,3 +88,31 @@ describe('F4/F5 refund and return', () => {
     expect(c.last).toContain('还没有付款');
   });
 });
+
+describe('what the buyer already said counts (issue 16)', () => {
+  it('"我想退货 不喜欢": the reason is not asked again', async () => {
+    const c = await chat();
+    await c.say(`${TEE_INSURED} 我想退货 不喜欢`);
+    expect(c.last).toContain('退款原因就按您说的「不喜欢/不想要了」');
+    expect(c.buttons).not.toContain('尺码/颜色不合适');
+    expect(c.last).toContain('补偿');
+  });
+
+  it('"不想要了 退款" asks for the refund without saying why: the reasons are offered', async () => {
+    const c = await chat();
+    await c.say(`${SNEAKER_UNSHIPPED} 不想要了退款`);
+    expect(c.buttons).toEqual(['未按约定时间发货', '缺货', '不想要了']);
+  });
+
+  it('the offer to keep the item comes once per conversation', async () => {
+    const c = await chat();
+    await c.say(`${TEE_INSURED} 不喜欢 想退货`);
+    expect(c.last).toContain('补偿');
+    await c.say('还是退吧');
+    expect(c.last).toContain('退货地址');
+    await c.say(`${SNEAKER_PAID_POSTAGE} 这双也不喜欢 退货`);
+    expect(c.last).not.toContain('补偿');
+    expect(c.last).toContain('退货退款');
+    expect(c.last).toContain('寄回的运费由您承担');
+  });
+});

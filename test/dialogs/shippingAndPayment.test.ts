@@ -102,9 +102,27 @@ describe('F2 pre-sales basics', () => {
 
   it('a question about the item itself goes to a pre-sales agent if the buyer wants', async () => {
     const c = await chat('tb_buyer_003');
-    await c.say('这个是纯棉的吗');
+    await c.say('T恤是哪个厂家做的');
     expect(c.last).toContain('我帮您问一下');
     await c.click('帮我问问');
     expect(c.last).toContain('人工客服');
+  });
+});
+
+describe('one ship promise: the shop profile’s promiseHours', () => {
+  it('not yet due: quotes the 48 h promise, not the platform’s 72 h', async () => {
+    const c = await chat('tb_buyer_008');
+    await c.say('什么时候发货');
+    expect(c.last).toContain('付款后48小时内发货');
+    expect(c.last).not.toContain('72');
+  });
+
+  it('a broken promise (60 h, before R16’s 72 h): apology, the gift, and the compensation rule', async () => {
+    const c = await chat('tb_buyer_009');
+    await c.say('说好48小时发货 怎么还没发');
+    expect(c.last).toContain('真的很抱歉');
+    expect(c.last).toContain('付款已经60小时还没发出');
+    expect(c.last).toContain('精美收纳袋');
+    expect(c.last).toContain('¥59.70的延迟发货赔付');
   });
 });

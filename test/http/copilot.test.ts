@@ -96,6 +96,20 @@ describe('copilot suggestions by order status', () => {
     expect(answer.intent.name).toBe('exchange_request');
   });
 
+  it('a pre-sales question: the facts the bot gives buyers, with their source, for the item in view', async () => {
+    const { status, answer } = await suggest({ text: '黑色L还有吗', itemId: 'item_tee' });
+    expect(status).toBe(200);
+    expect(answer.presale).toEqual({ itemId: 'item_tee', unanswered: false });
+    expect(texts(answer)).toMatch(/黑色 L暂时卖完了.*黑色 \/ M/);
+    const material = await suggest({ text: 'T恤是纯棉的吗' });
+    expect(texts(material.answer)).toContain('以店铺商品资料为准');
+    // Not in the data: the agent is told so, never handed a guess.
+    const unknown = await suggest({ text: '能带上飞机吗', itemId: '759013662355' });
+    expect(unknown.answer.presale?.unanswered).toBe(true);
+    expect(texts(unknown.answer)).toContain('我帮您问一下');
+    expect((await suggest({ text: '有货吗', itemId: '<b>' })).status).toBe(400);
+  });
+
   it('refuses calls without an agent token, bad bodies and unknown orders', async () => {
     expect((await suggest({ text: '退款' }, '')).status).toBe(401);
     expect((await suggest({ text: '退款' }, 'wrong-token-0123456789')).status).toBe(401);

@@ -1,6 +1,9 @@
 /**
- * Kefu as its own process (`bot/main.ts`, as `npm start` runs it), for tests that must see what
- * happens to the process itself: that it survives, how it stops on SIGTERM.
+ * Kefu as its own process, for tests that must see what happens to the process itself: that it
+ * survives, how it stops on SIGTERM, that the compiled build serves. It runs the sources
+ * (`bot/main.ts` through tsx, as `npm run dev`) unless given a compiled entry (run by node alone,
+ * as `npm start` runs dist/bot/main.js): a dist/ left from an earlier build may be stale, so
+ * only the test that builds one runs it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +19,9 @@ export interface KefuProcess {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export async function startKefuProcess(env: Record<string, string>): Promise<KefuProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
+export async function startKefuProcess(env: Record<string, string>, entry = 'bot/main.ts'): Promise<KefuProcess> {
+  const args = entry.endsWith('.js') ? ['--enable-source-maps', entry] : ['--import', 'tsx', entry];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

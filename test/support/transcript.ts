@@ -17,6 +17,10 @@ export interface Reply {
 export interface Chat {
   /** Sends a buyer message; resolves with the bot's replies to it. */
   say(text: string): Promise<Reply[]>;
+  /** Sends a buyer message from the shop page of an item (channelData.itemId, as the web chat page passes it). */
+  sayOnPage(itemId: string, text: string): Promise<Reply[]>;
+  /** Product cards (hero card titles) shown in reply to the last message. */
+  readonly cards: string[];
   /** All reply texts of the last say(), joined. */
   readonly last: string;
   /** Buttons offered by the last reply that had any. */
@@ -29,9 +33,15 @@ export interface Chat {
 
 let shared: Promise<Kefu> | undefined;
 
-/** One Kefu (in-memory state, demo orders) shared by the tests of a file. */
+/**
+ * The moment transcripts run at: the demo orders are placed relative to it, and the promotions
+ * (dated data) are those open then, so a transcript says the same whatever day the suite runs.
+ */
+export const TRANSCRIPT_NOW = new Date('2026-11-23T10:00:00+08:00');
+
+/** One Kefu (in-memory state, demo orders, the clock at TRANSCRIPT_NOW) shared by the tests of a file. */
 export function testKefu(): Promise<Kefu> {
-  shared ??= createKefu(loadConfig({ LOG_LEVEL: 'silent' }), createLogger('silent'));
+  shared ??= createKefu(loadConfig({ LOG_LEVEL: 'silent' }), createLogger('silent'), { clock: () => TRANSCRIPT_NOW });
   return shared;
 }
 
@@ -46,6 +56,7 @@ export async function chat(buyerId = 'tb_buyer_001'): Promise<Chat> {
     return kefu.bot.onTurn(context);
   });
   let lastReplies: Reply[] = [];
+  let lastCards: string[] = [];
   const toReply = (a: Partial<Activity>): Reply => ({
     text: unescapeText(a.text ?? ''),
     buttons: (a.suggestedActions?.actions ?? []).map((x) => String(x.title)),
@@ -53,11 +64,17 @@ export async function chat(buyerId = 'tb_buyer_001'): Promise<Chat> {
   const receive = async (activity: string | Partial<Activity>) => {
     adapter.activeQueue.splice(0);
     await adapter.receiveActivity(activity);
-    lastReplies = adapter.activeQueue.splice(0).filter((a) => a.type === 'message').map(toReply);
+    const messages = adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
+    lastCards = messages.flatMap((a) => a.attachments ?? []).map((card) => String((card.content as { title?: string }).title));
+    lastReplies = messages.map(toReply);
     return lastReplies;
   };
   const self: Chat = {
     say: (text) => receive(text),
+    sayOnPage: (itemId, text) => receive({ type: 'message', text, channelData: { itemId } }),
+    get cards() {
+      return lastCards;
+    },
     join: () => receive({ type: 'conversationUpdate', membersAdded: [{ id: buyerId, name: buyerId }], recipient: { id: 'kefu', name: 'kefu' } }),
     get last() {
       return lastReplies.map((r) => r.text).join('\n');

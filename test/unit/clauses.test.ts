@@ -50,7 +50,7 @@ describe('what a shipping question asks', () => {
     ['多久发货', ['dispatch']],
     ['发什么快递 几天到北京', ['courier', 'transit']],
     ['顺丰几天到', ['courier', 'transit']],
-    ['快递', ['dispatch']],
+    ['快递', ['courier']],
   ])('%s → %j', (text, topics) => {
     expect(shippingTopics(text)).toEqual(topics);
   });

@@ -120,6 +120,8 @@ describe('normalization', () => {
     ['https://m.tb.cn/h.5WXpJmV 这个', 'U 这个'],
     ['Refund PLS!!!😡', 'refund pls'],
     ['身高175 体重140', '身高175 体重140'],
+    ['<img src=x onerror=alert(1)> 验证码收不到', '验证码收不到'],
+    ['3<5 还是 6>4', '3 5 还是 6 4'],
   ])('%s → %s', (text, normalized) => {
     expect(normalize(text)).toBe(normalized);
   });

@@ -66,6 +66,7 @@ async function connect(buyerToken) {
   WebChat.renderWebChat(
     {
       directLine,
+      store: itemInView ? WebChat.createStore({}, withItemInView) : undefined,
       userID: buyerId,
       username: buyerId,
       locale: 'zh-CN',
@@ -88,6 +89,15 @@ async function connect(buyerToken) {
   );
   document.querySelector('#webchat input, #webchat textarea')?.focus();
 }
+
+/** Web Chat store middleware: every message the buyer sends carries the item in view (channelData.itemId). */
+const withItemInView = () => (next) => (action) => {
+  if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && action.payload.activity.type === 'message') {
+    const { activity } = action.payload;
+    return next({ ...action, payload: { ...action.payload, activity: { ...activity, channelData: { ...activity.channelData, itemId: itemInView } } } });
+  }
+  return next(action);
+};
 
 async function demoSignIn() {
   const { demoBuyers } = await (await fetch('/webchat/config')).json();
@@ -116,7 +126,10 @@ async function start(buyerToken) {
   }
 }
 
-const fromPage = new URLSearchParams(location.hash.slice(1)).get('token');
+const pageParams = new URLSearchParams(location.hash.slice(1));
+const fromPage = pageParams.get('token');
+// The item the buyer is looking at on the shop page (#item=… or ?item=…), sent with every message.
+const itemInView = pageParams.get('item') ?? new URLSearchParams(location.search).get('item');
 if (fromPage) history.replaceState(null, '', location.pathname); // keep the token out of the address bar
 const buyerToken = fromPage ?? session.getItem(BUYER_TOKEN_KEY);
 if (buyerToken) {

@@ -3,7 +3,10 @@
  * Times are relative ("paid 80 h ago") and materialised at each read, so the fixtures never go
  * stale. Together they cover every trade status, free and paid shipping, 运费险, Tmall and
  * Taobao, a customised item, a date-only signature, a multi-line order, SKUs out of stock and
- * at other prices, refunds in progress and a closed 7-day window.
+ * at other prices, refunds in progress and a closed 7-day window. Buyers 004–010 each have one
+ * after-sales situation of their own (issue 16): a refund waiting for the seller, one the seller
+ * refused, one with 小二介入 requested, a parcel stuck for days, an unshipped XL to change, a
+ * broken ship promise, and an exchange whose next size up is sold out.
  */
 import type { Item, Logistics, OrderLine, Trade } from '../contract.js';
 
@@ -14,7 +17,19 @@ export function shanghaiIso(at: Date): string {
   return `${new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 19)}+08:00`;
 }
 
-export const DEMO_BUYERS = ['tb_buyer_001', 'tb_buyer_002', 'tb_buyer_003'] as const;
+export const DEMO_BUYERS = [
+  'tb_buyer_001',
+  'tb_buyer_002',
+  'tb_buyer_003',
+  'tb_buyer_004',
+  'tb_buyer_005',
+  'tb_buyer_006',
+  'tb_buyer_007',
+  'tb_buyer_008',
+  'tb_buyer_009',
+  'tb_buyer_010',
+  'tb_buyer_011',
+] as const;
 
 /** A SKU row: skuId, properties, price (yuan), stock, on sale (default true). */
 const sku = (skuId: string, properties: Record<string, string>, price: string, stock: number, onSale = true) => ({ skuId, properties, price, stock, onSale });
@@ -249,7 +264,16 @@ interface Spec {
   postFee?: string;
   returnInsurance?: boolean;
   printed?: boolean;
-  refunds?: { refundId: string; oid: string; status: Trade['refunds'][number]['status']; reason: string; createdH: number; timeoutInH?: number }[];
+  refunds?: {
+    refundId: string;
+    oid: string;
+    status: Trade['refunds'][number]['status'];
+    reason: string;
+    createdH: number;
+    timeoutInH?: number;
+    /** 小二介入 asked for, hours before now. */
+    interventionH?: number;
+  }[];
 }
 
 const SPECS: Spec[] = [
@@ -316,6 +340,84 @@ const SPECS: Spec[] = [
   { tid: '3289114476201230021', buyerId: 'tb_buyer_002', platform: 'taobao', status: 'WAIT_SELLER_SEND_GOODS', lines: [line('o21', 'item_tee', 'tee_white_l')], createdH: 91, paidH: 90 },
   { tid: '3289114476201230022', buyerId: 'tb_buyer_002', platform: 'taobao', status: 'WAIT_BUYER_CONFIRM_GOODS', lines: [line('o22', 'item_tee', 'tee_white_m')], createdH: 100, paidH: 99, shippedH: 80, signedH: 20, postFee: '8.00' },
   { tid: '3289114476201230031', buyerId: 'tb_buyer_003', status: 'WAIT_BUYER_CONFIRM_GOODS', lines: [line('o31', 'item_sneaker', 'sneaker_41')], createdH: 60, paidH: 59, shippedH: 40, signedH: 10 },
+  {
+    tid: '3289114476201230041',
+    buyerId: 'tb_buyer_004',
+    status: 'WAIT_BUYER_CONFIRM_GOODS',
+    lines: [line('o41', 'item_tee', 'tee_white_m')],
+    createdH: 90,
+    paidH: 89,
+    shippedH: 70,
+    signedH: 40,
+    refunds: [{ refundId: 'rf41', oid: 'o41', status: 'WAIT_SELLER_AGREE', reason: '不喜欢/不想要了', createdH: 20, timeoutInH: 52 }],
+  },
+  {
+    tid: '3289114476201230051',
+    buyerId: 'tb_buyer_005',
+    status: 'WAIT_BUYER_CONFIRM_GOODS',
+    lines: [line('o51', 'item_sneaker', 'sneaker_41')],
+    createdH: 130,
+    paidH: 129,
+    shippedH: 110,
+    signedH: 70,
+    postFee: '10.00',
+    refunds: [{ refundId: 'rf51', oid: 'o51', status: 'SELLER_REFUSE_BUYER', reason: '质量问题', createdH: 50 }],
+  },
+  {
+    tid: '3289114476201230061',
+    buyerId: 'tb_buyer_006',
+    status: 'WAIT_BUYER_CONFIRM_GOODS',
+    lines: [line('o61', 'item_lipstick', 'lipstick_316')],
+    createdH: 200,
+    paidH: 199,
+    shippedH: 180,
+    refunds: [{ refundId: 'rf61', oid: 'o61', status: 'SELLER_REFUSE_BUYER', reason: '未收到货', createdH: 100, interventionH: 20 }],
+  },
+  // Shipped five days ago; the courier's last scan is the pickup.
+  { tid: '3289114476201230071', buyerId: 'tb_buyer_007', status: 'WAIT_BUYER_CONFIRM_GOODS', lines: [line('o71', 'item_tee', 'tee_black_m')], createdH: 150, paidH: 149, shippedH: 120 },
+  { tid: '3289114476201230081', buyerId: 'tb_buyer_008', status: 'WAIT_SELLER_SEND_GOODS', lines: [line('o81', '681250339472', 'hoodie_black_xl')], createdH: 6, paidH: 5, printed: false },
+  // Paid 60 h ago: past the shop's 48 h promise, not yet the platform's 72 h (R16).
+  { tid: '3289114476201230091', buyerId: 'tb_buyer_009', status: 'WAIT_SELLER_SEND_GOODS', lines: [line('o91', 'item_tee', 'tee_white_m')], createdH: 61, paidH: 60, printed: true },
+  // Black XL signed yesterday, postage paid and 运费险; black XXL (one size up) is sold out.
+  {
+    tid: '3289114476201230101',
+    buyerId: 'tb_buyer_010',
+    status: 'WAIT_BUYER_CONFIRM_GOODS',
+    lines: [line('o101', '681250339472', 'hoodie_black_xl')],
+    createdH: 80,
+    paidH: 79,
+    shippedH: 60,
+    signedH: 20,
+    postFee: '8.00',
+    returnInsurance: true,
+  },
+  // Two orders with refunds, the second with two lines refunding.
+  {
+    tid: '3289114476201230111',
+    buyerId: 'tb_buyer_011',
+    status: 'TRADE_FINISHED',
+    lines: [line('o111', 'item_lipstick', 'lipstick_316')],
+    createdH: 300,
+    paidH: 299,
+    shippedH: 280,
+    signedH: 250,
+    endedH: 100,
+    refunds: [{ refundId: 'rf111', oid: 'o111', status: 'SUCCESS', reason: '质量问题', createdH: 90 }],
+  },
+  {
+    tid: '3289114476201230112',
+    buyerId: 'tb_buyer_011',
+    status: 'WAIT_BUYER_CONFIRM_GOODS',
+    lines: [line('o112a', 'item_tee', 'tee_white_s'), line('o112b', 'item_sneaker', 'sneaker_40')],
+    createdH: 100,
+    paidH: 99,
+    shippedH: 80,
+    signedH: 30,
+    refunds: [
+      { refundId: 'rf112a', oid: 'o112a', status: 'WAIT_BUYER_RETURN_GOODS', reason: '尺码不合适', createdH: 20, timeoutInH: 100 },
+      { refundId: 'rf112b', oid: 'o112b', status: 'WAIT_SELLER_CONFIRM_GOODS', reason: '不喜欢/不想要了', createdH: 25, timeoutInH: 70 },
+    ],
+  },
 ];
 
 function materialise(spec: Spec, now: Date): Trade {
@@ -349,6 +451,7 @@ function materialise(spec: Spec, now: Date): Trade {
       refundFee: spec.lines.find((l) => l.oid === r.oid)!.payment,
       created: ago(r.createdH),
       ...(r.timeoutInH !== undefined && { timeout: ago(-r.timeoutInH) }),
+      ...(r.interventionH !== undefined && { interventionRequestedAt: ago(r.interventionH) }),
     })),
   };
 }

@@ -6,6 +6,7 @@ describe('escalation ladder (DOMAIN.md; shop limit ¥30 in the profile)', () => 
   it.each<[string, EscalationCase, string, string[]]>([
     ['nothing special: the bot handles it', {}, 'bot', []],
     ['asked for a person', { askedForHuman: true }, 'agent', ['asked_for_human']],
+    ['asked for the 主管: the middle rung', { askedForSupervisor: true }, 'supervisor', ['asked_for_supervisor']],
     ['misunderstood once', { misunderstandings: 1 }, 'bot', []],
     ['misunderstood twice', { misunderstandings: 2 }, 'agent', ['not_understood']],
     ['angry', { angry: true }, 'agent', ['angry']],

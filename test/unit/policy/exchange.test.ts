@@ -58,4 +58,12 @@ describe('exchange eligibility (R10–R13)', () => {
     expect(d.failures).toEqual([]);
     expect(d.pending).toEqual(['intact', 'postage']);
   });
+
+  it('treats 运费险 as the refund flow does: it pays the send-back leg, so no postage to agree (R4)', () => {
+    const insured = exchangeEligibility(kb, { ...base, intact: true, freeShipping: false, returnInsurance: true }, now);
+    expect(insured.pending).toEqual([]);
+    expect(insured.allowed).toBe(true);
+    const refused = exchangeEligibility(kb, { ...base, intact: true, freeShipping: false, returnInsurance: true, postageAgreed: false }, now);
+    expect(refused.failures).toEqual([]);
+  });
 });

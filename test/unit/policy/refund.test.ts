@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refundReasonsFor, routeRefund, type RefundInput } from '../../../knowledge/policy/refund.js';
+import { refundReasonsFor, retentionOffer, routeRefund, type RefundInput } from '../../../knowledge/policy/refund.js';
 import { at, kb } from '../../support/knowledge.js';
 
 const now = at('2026-11-22 10:00');
@@ -100,5 +100,20 @@ describe('refund routing (F4, R4 postage)', () => {
 
   it('names the rules it used', () => {
     expect(routeRefund(kb, { ...base, reasonId: 'quality' }, now).ruleIds).toEqual(expect.arrayContaining(['R21', 'R4']));
+  });
+});
+
+describe('F5: the offer to keep the item (at most once; never as the 7-day window closes)', () => {
+  // Signed 2026-11-20 (date only): the window closes 2026-11-28 00:00 (R1).
+  it.each<[string, Partial<RefundInput>, Date, boolean, object]>([
+    ['dislike, days left: offered', {}, now, false, { offer: true }],
+    ['already offered in this conversation: not again', {}, now, true, { offer: false, skippedBecause: 'already_offered' }],
+    ['24 h left, the shop’s review time (R7): not offered', {}, at('2026-11-27 00:00'), false, { offer: false, skippedBecause: 'window_closing', ruleIds: ['R1', 'R7'] }],
+    ['25 h left: still offered', {}, at('2026-11-26 23:00'), false, { offer: true }],
+    ['quality fault: nothing to retain', { reasonId: 'quality' }, now, false, { offer: false, skippedBecause: 'not_retainable' }],
+    ['not wanted before shipping (no window): offered', { status: 'WAIT_SELLER_SEND_GOODS', reasonId: 'no_longer_wanted', signed: undefined }, now, false, { offer: true }],
+  ])('%s', (_name, changes, when, alreadyOffered, expected) => {
+    const input = { ...base, ...changes };
+    expect(retentionOffer(kb, routeRefund(kb, input, when), input.signed, alreadyOffered, when)).toMatchObject(expected);
   });
 });

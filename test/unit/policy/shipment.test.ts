@@ -44,3 +44,15 @@ describe('shipment overdue (R16) and its compensation (R15)', () => {
     expect(s.overdue).toBe(false);
   });
 });
+
+describe('the shop’s own promise (shop-profile promiseHours: 48) beside R16', () => {
+  it.each([
+    ['47 h: within the promise', 47, { promiseBroken: false, overdue: false, compensationIfStillLate: undefined }],
+    ['60 h: promise broken, R15 would pay if still unshipped at 72 h', 60, { promiseBroken: true, overdue: false, compensationIfStillLate: expect.objectContaining({ amount: 5970 }) }],
+    ['80 h: promise broken and overdue: R15 pays now', 80, { promiseBroken: true, overdue: true, compensation: expect.objectContaining({ amount: 5970 }), compensationIfStillLate: undefined }],
+  ] as const)('%s', (_name, hours, expected) => {
+    const s = shipmentStatus(kb, { platform: 'tmall', paidAt, price: 19900 }, hoursAfter(paidAt, hours));
+    expect(s.promisedBy).toEqual(hoursAfter(paidAt, kb.profile.shipping.promiseHours));
+    expect(s).toMatchObject(expected);
+  });
+});
