@@ -113,22 +113,30 @@ export function suitabilityAnswer({ templates, knowledge }: ItemAnswerDeps, item
 
 // ---------------------------------------------------------------------------------- recommend
 
-const RECOMMEND_ASKED = /推荐|哪款好|买哪个|买哪款|选哪个|选哪款|哪个适合|哪款适合|有没有适合|有适合/;
+const RECOMMEND_ASKED = /推荐|哪款好|买哪个|买哪款|选哪个|选哪款|哪个适合|哪款适合|有没有适合|有适合|用啥好|用什么好|买点啥|买什么好|买啥好|送啥|送什么好|有啥合适/;
 
 export function asksRecommendation(text: string): boolean {
   return RECOMMEND_ASKED.test(simplify(text));
 }
 
-/** "送长辈推荐哪款": the items the shop says suit the stated need; none stated or none suits: a person. */
-export function recommendationAnswer({ templates, knowledge }: ItemAnswerDeps, text: string): ItemAnswer {
+/**
+ * "送长辈推荐哪款": the items the shop says suit that audience. Another need ("办公室泡茶用啥好",
+ * "老人洗澡怕滑"): the item whose own facts hold it best (knowledge/factSearch.ts over the whole
+ * catalogue, each fact with its item's name). None: a person.
+ */
+export function recommendationAnswer(deps: ItemAnswerDeps, text: string): ItemAnswer {
+  const { templates, knowledge } = deps;
   const audience = audienceIn(text);
   const category = knowledge.catalogue.categories().find((c) => simplify(text).includes(c));
   const fitting = knowledge.catalogue
     .all()
     .filter((e) => (audience ? e.suitability[audience]?.suitable === true : false) && (!category || e.category === category))
     .map((e) => ({ name: e.name, note: e.suitability[audience!]!.note }));
-  if (!fitting.length) return askAround(templates.render('presale.recommend', { found: false }));
-  return said(templates.render('presale.recommend', { found: true, who: templates.label('audience', audience!), items: fitting.slice(0, 4) }));
+  if (fitting.length) return said(templates.render('presale.recommend', { found: true, who: templates.label('audience', audience!), items: fitting.slice(0, 4) }));
+  const facts = knowledge.catalogue.all().flatMap((e) => factsOf(deps, e.itemId).map((f) => ({ name: e.name, note: f.text, text: `${e.name} ${e.keywords.join(' ')} ${f.text}` })));
+  const best = bestFact(text, facts, knowledge.faq.background);
+  if (!best) return askAround(templates.render('presale.recommend', { found: false }));
+  return said(templates.render('presale.recommend', { found: true, who: false, items: [{ name: best.fact.name, note: best.fact.note }] }));
 }
 
 // ---------------------------------------------------------------------------------- box and specs
@@ -148,7 +156,7 @@ const SPEC_WORDS: Record<string, RegExp> = {
   容量: /容量|多大|多少毫升|多少ml|几毫升|装多少/i,
   净含量: /净含量|多少克|几克|多重|分量|有多少/,
   重量: /重量|多重|几克|轻不轻|重不重/,
-  厚度: /厚度|厚不厚|薄不薄|厚吗|薄吗|加厚/,
+  厚度: /厚度|多厚|厚不厚|薄不薄|厚吗|薄吗|加厚|透不透/,
   抽数: /抽数|几抽|多少抽|多少张|几张/,
   层数: /层数|几层/,
   保温: /保温|保暖多久/,

@@ -4,9 +4,10 @@
  * the catalogue. Each answer is a template over data; what the data does not say is never guessed:
  * the answer says we will ask and sets `handOff`. Pure: no bot SDK types, `now` passed in.
  */
+import { extractEntities } from '../bot/nlu/entities.js';
 import { simplify } from '../bot/nlu/normalize.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { courierIn, deliveryEstimate, dispatchEstimate, postage, sizeAdvice, type Measurements } from '../knowledge/policy/index.js';
+import { courierIn, deliveryEstimate, dispatchEstimate, postage, sizeAdvice, sizeRow, type Measurements } from '../knowledge/policy/index.js';
 import type { Fen } from '../knowledge/policy/money.js';
 import { provinceIn } from '../knowledge/regions.js';
 import type { Attribute } from '../knowledge/schema.js';
@@ -72,14 +73,15 @@ export function measurementsIn(text: string): Measurements | undefined {
     if (m) used.push([m.index, m.index + m[0].length]);
     return m;
   };
-  const h = take(/(\d{3})\s*(?:cm|厘米|公分)/.exec(t)) ?? take(/(?:身高|高)\s*(\d{3})/.exec(t));
+  // With a unit, a baby's 2-digit height counts too ("宝宝62公分 6公斤").
+  const h = take(/(\d{2,3})\s*(?:cm|厘米|公分)/.exec(t)) ?? take(/(?:身高|高)\s*(\d{3})/.exec(t));
   if (h) heightCm = Number(h[1]);
   const meter = take(/(?:1|一)\s*(?:米|m)\s*([0-9一二三四五六七八九])([0-9一二三四五六七八九])?/.exec(t));
   if (heightCm === undefined && meter) {
     const d = (s: string) => CN_DIGIT[s] ?? Number(s);
     heightCm = 100 + d(meter[1]!) * 10 + (meter[2] ? d(meter[2]) : 0);
   }
-  const kg = take(/(\d{2,3}(?:\.\d)?)\s*(?:kg|公斤|千克)/.exec(t));
+  const kg = take(/(\d{1,3}(?:\.\d)?)\s*(?:kg|公斤|千克)/.exec(t));
   const jin = kg ? null : take(/(\d{2,3}(?:\.\d)?)\s*斤/.exec(t));
   if (kg) weightKg = Number(kg[1]);
   else if (jin) weightKg = Number(jin[1]) / 2;
@@ -243,14 +245,31 @@ export function promotionAnswer(deps: PresaleDeps, text: string, now: Date, item
 
 // ---------------------------------------------------------------------------------- size
 
-export function sizeAnswer({ templates, knowledge }: PresaleDeps, text: string, itemId?: string): PresaleAnswer {
+/** A chart row as the template shows it: the size, who it fits, the garment's own measurements. */
+function rowFacts(row: ReturnType<typeof sizeRow> & object) {
+  return {
+    size: row.size,
+    heightCm: 'heightCm' in row && row.heightCm ? row.heightCm.join('-') : false,
+    weightKg: 'weightKg' in row && row.weightKg ? row.weightKg.join('-') : false,
+    footLengthMm: 'footLengthMm' in row ? row.footLengthMm.join('-') : false,
+    garment: Object.entries(row.garment ?? {}).map(([what, cm]) => ({ what, cm })),
+  };
+}
+
+export function sizeAnswer({ templates, knowledge }: PresaleDeps, text: string, itemId: string | undefined, now: Date): PresaleAnswer {
   const measurements = measurementsIn(text);
   const measured = measurements !== undefined;
   if (!itemId) return { sentences: [templates.render('presale.size', { outcome: 'no_item', measured })], handOff: false };
   const name = knowledge.catalogue.get(itemId)?.name ?? `商品${itemId}`;
   const chart = knowledge.catalogue.sizeChart(itemId);
   if (!chart) return { sentences: [templates.render('presale.size', { outcome: 'no_chart', name })], handOff: true };
-  if (!measurements) return { sentences: [templates.render('presale.size', { outcome: 'ask', name, foot: chart.value.kind === 'foot' })], handOff: false };
+  if (!measurements) {
+    // "L码衣长多少": that size's row of the chart.
+    const size = extractEntities(text, now).size;
+    const row = size === undefined ? undefined : sizeRow(chart.value, size);
+    if (row) return { sentences: [templates.render('presale.sizeRow', { name, ...rowFacts(row) })], handOff: false };
+    return { sentences: [templates.render('presale.size', { outcome: 'ask', name, foot: chart.value.kind === 'foot', fit: chart.value.fit ?? false })], handOff: false };
+  }
   const advice = sizeAdvice(chart.value, measurements);
   const said = {
     heightCm: 'heightCm' in measurements ? (measurements.heightCm ?? false) : false,

@@ -11,7 +11,7 @@ import { toPricedItem } from '../bot/orders/catalogue.js';
 import type { OrderService } from '../bot/orders/orderService.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Templates } from '../templates/templates.js';
-import { looksLikeQuestion } from './clauses.js';
+import { looksLikeQuestion, splitClauses } from './clauses.js';
 import type { ItemInQuestion } from './itemAnswers.js';
 import type { ConversationData } from './turnContext.js';
 import { itemOf, measurementsIn, productAnswer, promotionAnswer, shippingAnswer, sizeAnswer, type PresaleAnswer } from './presaleAnswers.js';
@@ -101,10 +101,10 @@ export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, i
     case 'size_advice': {
       // Without measurements it may be about the item itself ("领口会变形吗", "750的拿3个"): its data first.
       const aboutItem = item && !measurementsIn(text) ? productAnswer(deps, text, now, item) : undefined;
-      return aboutItem && !aboutItem.handOff ? aboutItem : sizeAnswer(deps, text, item?.itemId);
+      return aboutItem && !aboutItem.handOff ? aboutItem : sizeAnswer(deps, text, item?.itemId, now);
     }
     case 'product_question':
-      return productAnswer(deps, text, now, item);
+      return productAnswers(deps, text, now, item);
     case 'authenticity': {
       const services = knowledge.profile.programmes.map((p) => p.name);
       return said(templates.render('authenticity.assure', { services, ruleIds: ['R21'] }));
@@ -116,6 +116,18 @@ export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, i
     default:
       return said(templates.render('common.stillHere'));
   }
+}
+
+/**
+ * "一只多重 鞋垫能拿出来吗": each question about the item answered from its own data (the whole
+ * message when it holds one); a part the data does not hold is handed on, the rest still answered.
+ */
+function productAnswers(deps: QuickAnswerDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
+  // A part that only points ("这款", "那个呢") asks nothing of its own.
+  const parts = splitClauses(text).filter((part) => [...part.replace(/这款|这个|那个|那款|这件|它|[呢吧啊哦呀嘛的]/g, '')].length >= 2);
+  if (parts.length < 2) return productAnswer(deps, text, now, item);
+  const answers = parts.map((part) => productAnswer(deps, part, now, item));
+  return { sentences: [...new Set(answers.flatMap((a) => a.sentences))], handOff: answers.some((a) => a.handOff) };
 }
 
 /** Every question of a message answered in order, repeated sentences sent once; `handOff` if any part went unanswered. */

@@ -13,7 +13,7 @@
  *
  * Settings (environment): BENCH_SECONDS measured per bot (15), BENCH_ROUNDS (3),
  * BENCH_WARMUP_SECONDS per bot (5), BENCH_CONNECTIONS (50), BENCH_CONVERSATIONS (1000),
- * BENCH_KEFU_ENTRY (bot/main.ts). The soak is `npm run bench:soak` (scripts/benchSoak.ts).
+ * BENCH_KEFU_ENTRY (dist/bot/main.js, built by `npm run bench`). The soak is `npm run bench:soak` (scripts/benchSoak.ts).
  */
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
@@ -343,7 +343,7 @@ ${failingNote}
   depend on each other's answers.
 - **Re-running**: \`npm run bench\` takes about 2 minutes; \`BENCH_SECONDS\` (measured per bot, 15), \`BENCH_ROUNDS\` (3),
   \`BENCH_WARMUP_SECONDS\` (5), \`BENCH_CONNECTIONS\` (50) and \`BENCH_CONVERSATIONS\` (1000) change the load;
-  \`BENCH_KEFU_ENTRY=dist/bot/main.js\` benchmarks a compiled build. Longer runs give steadier ratios. The soak section
+  Kefu runs compiled, as \`npm start\` runs it (\`BENCH_KEFU_ENTRY=bot/main.ts\` runs the sources through tsx). Longer runs give steadier ratios. The soak section
   is kept from the last \`npm run bench:soak\`.
 
 ## Kefu beside a bare Bot Framework bot

@@ -20,10 +20,10 @@ export const RATE_LIMITS_LIFTED = {
 };
 
 /**
- * Which Kefu to start: `bot/main.ts` (through tsx) unless BENCH_KEFU_ENTRY names another entry,
- * e.g. a compiled `dist/bot/main.js` (run by node alone), to compare the two.
+ * Which Kefu to start: the compiled `dist/bot/main.js` as `npm start` runs it (`npm run bench`
+ * builds it first) unless BENCH_KEFU_ENTRY names another entry, e.g. `bot/main.ts` (through tsx).
  */
-export const KEFU_ENTRY = process.env.BENCH_KEFU_ENTRY ?? 'bot/main.ts';
+export const KEFU_ENTRY = process.env.BENCH_KEFU_ENTRY ?? 'dist/bot/main.js';
 
 export interface BenchServer {
   name: string;

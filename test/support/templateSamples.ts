@@ -134,6 +134,7 @@ export const TEMPLATE_SAMPLES: Record<string, object> = {
     exceptions: [],
   },
   'presale.whichItem': {},
+  'presale.sizeRow': { name: '纯棉圆领T恤', size: 'L', heightCm: '170-176', weightKg: '60-68', footLengthMm: false, garment: [{ what: '衣长', cm: 72 }] },
   'presale.card': { min: 19900, max: 20900, inStock: true, offSale: false, itemId: 'item_tee' },
   'presale.product': { itemId: 'item_tee', name: '纯棉圆领T恤' },
   'presale.faq': { answer: '发票不随包裹寄出哦，开好后在订单详情里就能下载~', basis: '店铺服务说明（发票）' },

@@ -82,6 +82,12 @@ describe('comparisons', () => {
     expect(said).toContain('200g');
   });
 
+  it('two items the shop wrote no note comparing: the facts that differ', () => {
+    const said = text(comparisonAnswer(deps, '马克杯和保温杯有啥区别'));
+    expect(said).toMatch(/(刻字定制陶瓷马克杯|316不锈钢保温杯)和(刻字定制陶瓷马克杯|316不锈钢保温杯)的区别/);
+    expect(said).toMatch(/材质：\S+是高温陶瓷|材质：\S+是内胆316不锈钢/);
+  });
+
   it('the item named against the one in view', () => {
     expect(text(comparisonAnswer(deps, '和卫衣有啥区别', { itemId: '681250339472', other: 'item_tee' }))).toContain('纯棉圆领T恤');
   });
@@ -117,5 +123,10 @@ describe('what the shop wrote, and nothing else', () => {
     expect(text(answer)).toContain('硅藻泥软地垫');
     expect(answer.handOff).toBe(false);
     expect(recommendationAnswer(deps, '推荐一款').handOff).toBe(true);
+  });
+
+  it('recommends by another need the item whose own facts hold it, and nothing the shop does not sell', () => {
+    expect(text(recommendationAnswer(deps, '家里浴室地滑 买点啥好'))).toContain('硅藻泥软地垫');
+    expect(recommendationAnswer(deps, '推荐个防晒霜').handOff).toBe(true);
   });
 });

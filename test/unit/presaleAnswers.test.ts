@@ -15,11 +15,12 @@ describe('measurementsIn: body and foot measurements as buyers type them', () =>
     ['脚长255mm', { footLengthMm: 255 }],
     ['脚长25.5cm穿多大', { footLengthMm: 255 }],
     ['体重120斤', { weightKg: 60 }],
+    ['宝宝68公分 8公斤', { heightCm: 68, weightKg: 8 }],
   ])('%s', (text, expected) => {
     expect(measurementsIn(text)).toEqual(expected);
   });
 
-  it.each(['穿什么码', '681250339472 穿多大', 'M码和L码有什么区别'])('none in "%s"', (text) => {
+  it.each(['穿什么码', '681250339472 穿多大', 'M码和L码有什么区别', '平时穿42码'])('none in "%s"', (text) => {
     expect(measurementsIn(text)).toBeUndefined();
   });
 });
