@@ -126,27 +126,35 @@ export class KefuBot {
 
   private async takeTurn(context: TurnContext): Promise<void> {
     const { conversationState, userState, recognizer, mainDialog, conversationData } = this.deps;
-    // Force a fresh read: the previous holder of the lock may have changed the state.
-    await Promise.all([conversationState.load(context, true), userState.load(context, true)]);
+    const { activity } = context;
+    // Reads that do not depend on each other go out together (one round trip on the turn's path).
+    // Force a fresh state read: the previous holder of the lock may have changed the state.
+    const [, , withAgent] = await Promise.all([
+      conversationState.load(context, true),
+      userState.load(context, true),
+      this.deps.handoffs.active({ channelId: activity.channelId, conversationId: activity.conversation.id }),
+    ]);
     const data = await conversationData.get(context, newConversationData());
     data.turns += 1;
     if (data.turns === 1) this.deps.metrics.conversations.inc();
-    const { activity } = context;
     // Handed to a person: the bot keeps quiet; the message is in the transcript the agent reads.
-    if (await this.deps.handoffs.active({ channelId: activity.channelId, conversationId: activity.conversation.id })) {
+    if (withAgent) {
       traceDialog(context, 'handoff.withAgent');
-      await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
-      await this.noteTurn(context, data);
+      await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context), this.noteTurn(context, data)]);
       return;
     }
+    let savingReference: Promise<void> | undefined;
     if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
       setRecognition(context, recognizer.recognize(activity.text, new Date()));
-      // Where to reach this buyer later (reminders, agent replies); only channels that can be called back.
-      if (activity.serviceUrl) await this.deps.contacts.saveReference(activity.from.id, TurnContext.getConversationReference(activity));
+      // Where to reach this buyer later (reminders, agent replies); only channels that can be called back. Written while the dialog runs.
+      if (activity.serviceUrl) {
+        savingReference = this.deps.contacts.saveReference(activity.from.id, TurnContext.getConversationReference(activity));
+        // Awaited below; this only keeps a failure before then from counting as unhandled.
+        savingReference.catch(() => undefined);
+      }
     }
     await mainDialog.run(context, this.dialogState);
-    await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context)]);
-    await this.noteTurn(context, data);
+    await Promise.all([conversationState.saveChanges(context), userState.saveChanges(context), savingReference, this.noteTurn(context, data)]);
   }
 
   /** What the shop's insights keep of a buyer's message: intent, flow and step; its text only when the bot could not place it (masked there). */

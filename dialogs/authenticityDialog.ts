@@ -32,7 +32,7 @@ export class AuthenticityDialog extends FlowDialog {
 
   private async next(step: WaterfallStepContext) {
     const choice = (step.result as { value: string }).value;
-    if (choice === 'invoice') return step.replaceDialog(INVOICE, { tid: (step.options as FlowOptions).tid } satisfies FlowOptions);
+    if (choice === 'invoice') return this.switchTo(step, INVOICE, { tid: (step.options as FlowOptions).tid } satisfies FlowOptions);
     if (choice === 'fine') {
       await this.say(step.context, 'common.glad');
       return step.endDialog();

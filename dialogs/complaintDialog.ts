@@ -44,7 +44,7 @@ export class ComplaintDialog extends FlowDialog {
       if (disputed) {
         // What the buyer already said ("已经申请小二介入了") counts: no asking again.
         const interventionSaid = resolveTyped(step.context, { kind: 'choice', options: FILED }).status === 'picked';
-        return step.replaceDialog(REFUND_PROGRESS, { tid: disputed, interventionSaid } satisfies RefundProgressOptions);
+        return this.switchTo(step, REFUND_PROGRESS, { tid: disputed, interventionSaid } satisfies RefundProgressOptions);
       }
     }
     return this.ask(step, 'complaint.askFiled', { supervisor: supervisor === true }, FILED);

@@ -76,7 +76,7 @@ export class ExchangeDialog extends FlowDialog {
     const trade = step.result as Trade | undefined;
     if (!trade) return step.endDialog();
     const options = step.options as FlowOptions;
-    if (trade.status === 'WAIT_SELLER_SEND_GOODS' && asksForSku(options)) return step.replaceDialog(MODIFY_ORDER, { ...options, tid: trade.tid } satisfies FlowOptions);
+    if (trade.status === 'WAIT_SELLER_SEND_GOODS' && asksForSku(options)) return this.switchTo(step, MODIFY_ORDER, { ...options, tid: trade.tid } satisfies FlowOptions);
     this.state(step).tid = trade.tid;
     await this.focus(step.context, trade.tid);
     return this.askWhichLine(step, trade);

@@ -37,6 +37,8 @@ export type Choice = AnswerOption;
 /** What a flow's step gets back from a prompt that ended in a handoff. */
 export interface FlowResult {
   handedOff?: boolean;
+  /** Another flow takes over (MainDialog begins it at its own level). */
+  switchTo?: { dialog: string; options?: object };
 }
 
 const CHOICE_PROMPT = 'choice';
@@ -99,6 +101,15 @@ export abstract class FlowDialog extends ComponentDialog {
     // ComponentDialog starts with the first dialog added (here a prompt) unless told otherwise.
     if (!this.started) this.initialDialogId = id;
     this.started = true;
+  }
+
+  /**
+   * Hands the conversation to another flow: this one ends and MainDialog begins that one at its own
+   * level. (Begun from inside this flow it would sit in this flow's stack, where a question asked
+   * again after an interruption cannot find it.)
+   */
+  protected switchTo(step: WaterfallStepContext, dialog: string, options: object = {}) {
+    return step.endDialog({ switchTo: { dialog, options } } satisfies FlowResult);
   }
 
   protected render(key: string, data: object = {}): string {

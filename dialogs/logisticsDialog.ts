@@ -54,7 +54,7 @@ export class LogisticsDialog extends FlowDialog {
     await this.focus(step.context, trade.tid);
     if (trade.status === 'WAIT_SELLER_SEND_GOODS') {
       await this.say(step.context, 'logistics.notShipped');
-      return step.replaceDialog(URGE_SHIPPING, { tid: trade.tid } satisfies FlowOptions);
+      return this.switchTo(step, URGE_SHIPPING, { tid: trade.tid } satisfies FlowOptions);
     }
     const state = this.state(step);
     state.trade = trade;

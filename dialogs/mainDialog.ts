@@ -501,6 +501,8 @@ export class MainDialog extends ComponentDialog {
     const data = await this.data(step.context);
     data.focus = undefined;
     data.expecting = undefined;
+    const next = (step.result as FlowResult | undefined)?.switchTo;
+    if (next) return step.replaceDialog(ROUTE, next satisfies RouteOptions);
     const handedOff = (step.result as FlowResult | undefined)?.handedOff === true;
     if (data.paused && !handedOff) await this.offerWayBack(step.context, data);
     return step.endDialog(step.result);

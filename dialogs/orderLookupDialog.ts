@@ -94,6 +94,6 @@ export class OrderLookupDialog extends FlowDialog {
 
   private act(step: WaterfallStepContext) {
     const { tid } = step.values as { tid: string };
-    return step.replaceDialog((step.result as { value: string }).value, { tid } satisfies FlowOptions);
+    return this.switchTo(step, (step.result as { value: string }).value, { tid } satisfies FlowOptions);
   }
 }

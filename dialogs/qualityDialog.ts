@@ -67,7 +67,7 @@ export class QualityDialog extends FlowDialog {
   private async askRemedy(step: WaterfallStepContext) {
     const { trade, line } = this.state(step);
     if ((step.result as { value: string }).value === 'no')
-      return step.replaceDialog(COMPENSATION, { tid: trade.tid, title: line.title } satisfies CompensationOptions);
+      return this.switchTo(step, COMPENSATION, { tid: trade.tid, title: line.title } satisfies CompensationOptions);
     return this.ask(step, 'quality.askRemedy', {}, [
       { value: 'repair', label: '维修/补寄配件', phrases: ['维修', '修', '修一下', '配件', '补寄', '补配件'] },
       { value: 'return', label: '退货退款', phrases: ['退货', '退款', '退了', '不要了', '退'], intents: ['return_request', 'refund_request'] },

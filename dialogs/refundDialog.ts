@@ -104,7 +104,7 @@ export class RefundDialog extends FlowDialog {
     state.line = state.trade.orders.find((o) => o.oid === (step.result as { value: string }).value)!;
     if (openRefundOf(state.trade.refunds, state.line.oid)) {
       await this.say(step.context, 'refund.alreadyRequested');
-      return step.replaceDialog(REFUND_PROGRESS, { tid: state.trade.tid } satisfies RefundProgressOptions);
+      return this.switchTo(step, REFUND_PROGRESS, { tid: state.trade.tid } satisfies RefundProgressOptions);
     }
     const reasons = refundReasonsFor(this.deps.knowledge, state.trade.status);
     const said = reasons.filter((r) => state.saidReasons.includes(r.id));
@@ -150,7 +150,7 @@ export class RefundDialog extends FlowDialog {
   private async retained(step: WaterfallStepContext) {
     const { trade, route } = this.state(step);
     const choice = (step.result as { value: string }).value;
-    if (choice === 'exchange') return step.replaceDialog(EXCHANGE, { tid: trade.tid } satisfies FlowOptions);
+    if (choice === 'exchange') return this.switchTo(step, EXCHANGE, { tid: trade.tid } satisfies FlowOptions);
     if (choice === 'keep')
       return this.escalate(step, { moneyDecision: true }, { tid: trade.tid, summary: this.render('case.retainWithCompensation', { reason: route.reason!.label }), ruleIds: route.ruleIds });
     await step.context.sendActivity(explainRefund(this.deps.templates, route));

@@ -66,7 +66,7 @@ export class RefundProgressDialog extends FlowDialog {
       const withRefunds = (await this.deps.orders.listTrades(buyer)).filter((t) => t.refunds.length > 0);
       if (withRefunds.length === 0) {
         await this.say(step.context, 'refundProgress.none');
-        return step.replaceDialog(REFUND, {});
+        return this.switchTo(step, REFUND);
       }
       if (withRefunds.length === 1) return step.next({ value: withRefunds[0]!.tid });
       return this.ask(
@@ -93,7 +93,7 @@ export class RefundProgressDialog extends FlowDialog {
     const refunds = trade.refunds;
     if (refunds.length === 0) {
       await this.say(step.context, 'refundProgress.noneOnOrder');
-      return step.replaceDialog(REFUND, { tid });
+      return this.switchTo(step, REFUND, { tid });
     }
     const open = refunds.filter(isRefundOpen);
     // One under way: that one; none: the latest, settled one.

@@ -21,9 +21,12 @@ export function skuMatches(filter: Record<string, string>, properties: Record<st
 
 export class Catalogue {
   private readonly byId: Map<string, CatalogueEntry>;
+  /** Each item's name and keywords as compared for mentions (mentionedIn runs on every message). */
+  private readonly words: { entry: CatalogueEntry; words: string[] }[];
 
   constructor(entries: CatalogueEntry[]) {
     this.byId = new Map(entries.map((e) => [e.itemId, e]));
+    this.words = entries.map((entry) => ({ entry, words: [entry.name, ...entry.keywords].map(comparable).filter(Boolean) }));
   }
 
   get(itemId: string): CatalogueEntry | undefined {
@@ -117,12 +120,12 @@ export class Catalogue {
   mentionedIn(text: string): CatalogueEntry[] {
     const said = comparable(text);
     const hits: { entry: CatalogueEntry; length: number }[] = [];
-    for (const entry of this.byId.values()) {
+    for (const { entry, words } of this.words) {
       if (text.includes(entry.itemId)) {
         hits.push({ entry, length: Number.MAX_SAFE_INTEGER });
         continue;
       }
-      const length = Math.max(0, ...[entry.name, ...entry.keywords].map(comparable).filter((w) => w && said.includes(w)).map((w) => w.length));
+      const length = Math.max(0, ...words.filter((w) => said.includes(w)).map((w) => w.length));
       if (length > 0) hits.push({ entry, length });
     }
     return hits.sort((a, b) => b.length - a.length || a.entry.itemId.localeCompare(b.entry.itemId)).map((h) => h.entry);

@@ -106,10 +106,13 @@ export class RedisInsightsStore implements InsightsStore {
   }
 
   async saveSession(session: Session) {
-    // Two keys in different Redis Cluster slots: two commands. A session without its entry in the
-    // open set would only be missed by the sweep (and expire); the entry is written second.
-    await this.redis.set(this.sessionKey(session.name), JSON.stringify(session), 'EX', this.sessionTtlSeconds);
-    await this.redis.zadd(this.open, Date.parse(session.lastAt), session.name);
+    // Two keys in different Redis Cluster slots: two commands, sent together (one round trip on a
+    // turn's path). A session without its entry in the open set would only be missed by the sweep
+    // (and expire); an entry without its session is dropped by the sweep.
+    await Promise.all([
+      this.redis.set(this.sessionKey(session.name), JSON.stringify(session), 'EX', this.sessionTtlSeconds),
+      this.redis.zadd(this.open, Date.parse(session.lastAt), session.name),
+    ]);
   }
 
   async takeIdle(before: Date, limit: number) {

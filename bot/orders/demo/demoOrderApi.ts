@@ -11,12 +11,12 @@ export class DemoOrderApi implements OrderApi {
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
   async trade(tid: string) {
-    const found = demoTrades(this.clock()).find((t) => t.tid === tid);
+    const [found] = demoTrades(this.clock(), (t) => t.tid === tid);
     return found && Trade.parse(found);
   }
 
   async buyerTrades(buyerId: string, limit: number) {
-    return TradeList.parse({ trades: demoTrades(this.clock()).filter((t) => t.buyerId === buyerId).slice(0, limit) }).trades;
+    return TradeList.parse({ trades: demoTrades(this.clock(), (t) => t.buyerId === buyerId).slice(0, limit) }).trades;
   }
 
   async item(itemId: string) {
