@@ -14,7 +14,7 @@ import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type Dia
 import type { Intent, Recognition } from '../bot/nlu/types.js';
 import { escalationRung, type EscalationCase } from '../knowledge/policy/escalation.js';
 import { AuthenticityDialog, AUTHENTICITY } from './authenticityDialog.js';
-import { looksLikeQuestion, splitClauses } from './clauses.js';
+import { hasMeasurements, looksLikeQuestion, splitClauses } from './clauses.js';
 import { CompensationDialog } from './compensationDialog.js';
 import { ComplaintDialog, COMPLAINT } from './complaintDialog.js';
 import { ExchangeDialog, EXCHANGE, type FlowOptions } from './exchangeDialog.js';
@@ -354,6 +354,8 @@ export class MainDialog extends ComponentDialog {
       else answers.push({ intent: p.intent, text: p.text });
     }
     if (answers.length === 0 && wholeSure && answerableOnTheSpot(recognition)) answers.push({ intent: recognition.intent, text: recognition.text });
+    // Measurements split over clauses ("我170 65kg") belong to the size question whole.
+    for (const answer of answers) if (answer.intent === 'size_advice' && hasMeasurements(recognition.text)) answer.text = recognition.text;
     return { answers, flow };
   }
 

@@ -78,7 +78,7 @@ export function promotionsAnswer({ templates, knowledge }: PromotionDeps, text: 
   // The item's exclusions, when its promotions are asked about.
   const notFor = line
     ? knowledge.promotions.all
-        .filter((p) => p.kind !== 'gift' && inWindow({ ...p.window, dailyHours: undefined }, now) && lineStanding(p, line) !== 'eligible')
+        .filter((p) => p.kind !== 'gift' && inWindow({ ...p.window, dailyHours: undefined }, now) && lineStanding(p, line) === 'excluded')
         .filter((p) => wants(p.kind === 'coupon' ? 'coupon' : 'full_reduction') || BARGAINING.test(t))
         .map((p) => p.name)
     : [];

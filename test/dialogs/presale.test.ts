@@ -64,6 +64,23 @@ describe('answers from the item\'s data', () => {
     expect(open.map((h) => h.summary)).toContainEqual(expect.stringMatching(/316不锈钢保温杯.*能带上飞机吗/));
   });
 
+  it('a comparison and measurements in one message: both answered, the measurements taken whole', async () => {
+    const c = await chat('tb_buyer_003');
+    await c.sayOnPage('681250339472', '这件卫衣M和L啥区别 我170 65kg');
+    expect(c.last).toContain('M码和L码');
+    expect(c.last).toContain('身高170cm');
+    expect(c.last).toContain('体重65kg');
+  });
+
+  it('bargaining names the promotions this item is excluded from, not those of other categories', async () => {
+    const c = await chat('tb_buyer_003');
+    await c.sayOnPage('681250339472', '能便宜点吗');
+    expect(c.last).toContain('没法单独改价');
+    expect(c.last).not.toContain('不参加');
+    await c.sayOnPage('item_coat', '能便宜点吗');
+    expect(c.last).toContain('不参加店铺满减');
+  });
+
   it('another question while a pre-sales agent is offered: the offer lapses and the question is answered', async () => {
     const c = await chat('tb_buyer_003');
     await c.sayOnPage('item_tee', 'T恤是哪个厂家做的');
