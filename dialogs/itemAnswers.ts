@@ -7,7 +7,7 @@
 import { simplify } from '../bot/nlu/normalize.js';
 import { bestFact } from '../knowledge/factSearch.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { compareItems, compareSkus, stockOf, type PricedItem, type PricedSku } from '../knowledge/policy/index.js';
+import { compareItems, compareSkus, returnTerms, stockOf, type PricedItem, type PricedSku } from '../knowledge/policy/index.js';
 import type { Audience } from '../knowledge/schema.js';
 import type { Templates } from '../templates/templates.js';
 
@@ -22,6 +22,8 @@ export interface ItemInQuestion {
   /** The other item in view (the one before, or the one in view when the message named another). */
   other?: string;
   skus?: PricedItem;
+  /** Made to order (the order system's item), when it could be read. */
+  customised?: boolean;
 }
 
 export interface ItemAnswer {
@@ -216,4 +218,15 @@ export function factAnswer(deps: ItemAnswerDeps, text: string, itemId: string): 
   const found = bestFact(text, factsOf(deps, itemId), deps.knowledge.faq.background, [entry.name, ...entry.keywords]);
   if (!found) return undefined;
   return said(deps.templates.render('presale.attribute', { name: entry.name, what: found.fact.what, text: found.fact.text }));
+}
+
+// ---------------------------------------------------------------------------------- return terms
+
+/** "能七天无理由吗" before buying: the item's return terms (knowledge/policy/returnTerms.ts). */
+export function returnTermsAnswer({ templates, knowledge }: ItemAnswerDeps, item: ItemInQuestion, now: Date): ItemAnswer {
+  const name = knowledge.catalogue.get(item.itemId)?.name ?? `商品${item.itemId}`;
+  if (item.customised === undefined) return askAround(templates.render('presale.product', { itemId: item.itemId, name }));
+  const category = knowledge.catalogue.categoryOf(item.itemId);
+  const terms = returnTerms(knowledge, { category, customised: item.customised }, now);
+  return said(templates.render('presale.returnTerms', { name, category: category ?? false, ...terms, notBecause: terms.notBecause ?? false, windowDays: terms.windowDays ?? false }));
 }

@@ -28,7 +28,7 @@ import { pauseFlow, stillPaused } from './pausedFlows.js';
 import { PresaleDialog, PRESALE, type PresaleOptions } from './presaleDialog.js';
 import { QualityDialog, QUALITY } from './qualityDialog.js';
 import { namesOnlyTheItem, pageItemOf, productCard, viewItems } from './itemInView.js';
-import { answerAll, answerableOnTheSpot, itemFragment, type ItemsInView, type QuickQuestion } from './quickAnswers.js';
+import { answerAll, answerableOnTheSpot, asksReturnTerms, itemFragment, type ItemsInView, type QuickQuestion } from './quickAnswers.js';
 import { RefundDialog, REFUND } from './refundDialog.js';
 import { RefundProgressDialog, REFUND_PROGRESS } from './refundProgressDialog.js';
 import { ReviewDialog, REVIEW } from './reviewDialog.js';
@@ -399,6 +399,9 @@ export class MainDialog extends ComponentDialog {
     if (several) return this.answerSeveral(step, plan, recognition, data);
     if (!sure) return this.clarify(step, recognition, data);
     data.misunderstandings = 0;
+    // "这个能七天无理由吗" about an item the buyer has not bought: its return terms, not a return.
+    if (asksReturnTerms(recognition) && data.itemInView && !(await this.bought(context, data.itemInView)))
+      return step.beginDialog(PRESALE, { questions: [{ intent: recognition.intent, text: recognition.text }] } satisfies PresaleOptions);
     const route = ROUTES[recognition.intent];
     if (route?.dialog === PRESALE) return step.beginDialog(PRESALE, { questions: [{ intent: recognition.intent, text: recognition.text }] } satisfies PresaleOptions);
     if (route) return step.beginDialog(route.dialog, this.flowOptions(recognition, route));
@@ -440,6 +443,12 @@ export class MainDialog extends ComponentDialog {
   private lookUpOrder(step: WaterfallStepContext, tid: string, data: ConversationData) {
     data.misunderstandings = 0;
     return step.beginDialog(ORDER_LOOKUP, { tid } satisfies FlowOptions);
+  }
+
+  /** Whether one of the buyer's orders has this item (then a return question is about that order). */
+  private async bought(context: TurnContext, itemId: string): Promise<boolean> {
+    const trades = await this.deps.orders.listTrades(context.activity.from.id).catch(() => []);
+    return trades.some((t) => t.orders.some((o) => o.itemId === itemId));
   }
 
   /** An item comes into view: its product card, when the order system knows it. */

@@ -12,7 +12,7 @@ import type { OrderService } from '../bot/orders/orderService.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Templates } from '../templates/templates.js';
 import { looksLikeQuestion, splitClauses } from './clauses.js';
-import type { ItemInQuestion } from './itemAnswers.js';
+import { returnTermsAnswer, type ItemInQuestion } from './itemAnswers.js';
 import type { ConversationData } from './turnContext.js';
 import { itemOf, measurementsIn, productAnswer, promotionAnswer, shippingAnswer, sizeAnswer, type PresaleAnswer } from './presaleAnswers.js';
 
@@ -38,6 +38,14 @@ export const ANSWERED_ON_THE_SPOT: readonly Intent[] = [
   'thanks',
   'greeting',
 ];
+
+/** A return asked about as a question, before buying ("能七天无理由吗"): the item's return terms. */
+const RETURN_TERMS_INTENTS: readonly Intent[] = ['return_request', 'refund_request', 'exchange_request'];
+
+/** "这个能七天无理由吗", "拆了还能退吗": a question about returns, with no order named (MainDialog checks the item was not bought). */
+export function asksReturnTerms(recognition: Recognition): boolean {
+  return RETURN_TERMS_INTENTS.includes(recognition.intent) && looksLikeQuestion(recognition.text) && recognition.entities.orderIds.length === 0;
+}
 
 /** Pre-sales intents: what PresaleDialog serves. */
 export const PRESALE_INTENTS: readonly Intent[] = ['product_question', 'size_advice', 'price_promotion', 'shipping_question'];
@@ -79,7 +87,7 @@ export async function itemInQuestion(deps: QuickAnswerDeps & { orders: Pick<Orde
   const other = itemId !== view.itemInView ? view.itemInView : view.previousItem;
   const about = { itemId, ...(other !== undefined && other !== itemId ? { other } : {}) };
   const item = await deps.orders.getItem(itemId).catch(() => undefined);
-  return { ...about, skus: item && toPricedItem(item) };
+  return { ...about, skus: item && toPricedItem(item), customised: item?.customised };
 }
 
 /**
@@ -88,6 +96,7 @@ export async function itemInQuestion(deps: QuickAnswerDeps & { orders: Pick<Orde
  * Undefined when the question is not one to answer on the spot.
  */
 export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, item?: ItemInQuestion, now: Date = new Date()): PresaleAnswer | undefined {
+  if (RETURN_TERMS_INTENTS.includes(question.intent)) return item && returnTermsAnswer(deps, item, now);
   if (!answerableOnTheSpot(question)) return undefined;
   const { templates, knowledge } = deps;
   const { invoice } = knowledge.profile;

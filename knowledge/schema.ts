@@ -205,6 +205,8 @@ export const shopProfileSchema = z.strictObject({
   programmes: z.array(z.strictObject({ id: z.enum(PROGRAMMES), name: z.string().min(1), note: z.string().min(1).optional() })).min(1),
   compensation: z.strictObject({ agentLimitYuan: yuan, overdueShipmentGift: z.string().min(1) }),
   repairPromiseDays: positive,
+  /** What 七天无理由 leaves out beyond customised goods (R2): categories whose goods, once opened, cannot be returned without a reason. */
+  returnPolicy: z.strictObject({ openedNotReturnable: z.array(z.string().min(1)).default([]) }).default({ openedNotReturnable: [] }),
   returnAddress: z.strictObject({ receiver: z.string().min(1), phone: z.string().min(5), address: z.string().min(5) }),
   unpaidReminders: z.strictObject({ firstAfterMinutes: positive, intervalMinutes: positive, maxPerTrade: z.number().int().min(0) }),
   unpaidOffers: z.strictObject({

@@ -18,3 +18,4 @@ export * from './promotions.js';
 export * from './shipping.js';
 export * from './sizing.js';
 export * from './stock.js';
+export * from './returnTerms.js';

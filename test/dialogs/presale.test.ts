@@ -81,6 +81,23 @@ describe('answers from the item\'s data', () => {
     expect(c.last).toContain('不参加店铺满减');
   });
 
+  it.each([
+    ['item_mug', '这个能七天无理由吗', '定制商品，不支持七天无理由'],
+    ['730415562281', '拆了还能退吗', '食品拆封后就不能无理由退了'],
+    ['681250339472', '不合适能退吗', '签收后7天内'],
+  ])('before buying, on %s: "%s" gets the item\'s return terms', async (itemId, typed, expected) => {
+    const c = await chat('tb_buyer_003');
+    await c.sayOnPage(itemId, typed);
+    expect(c.last).toContain(expected);
+  });
+
+  it('a return question about an item the buyer has bought is about that order', async () => {
+    const c = await chat('tb_buyer_001');
+    await c.sayOnPage('item_tee', '不合适能退吗');
+    expect(c.last).not.toContain('签收后7天内，商品完好');
+    expect(c.last).toMatch(/退款原因|哪一笔/);
+  });
+
   it('another question while a pre-sales agent is offered: the offer lapses and the question is answered', async () => {
     const c = await chat('tb_buyer_003');
     await c.sayOnPage('item_tee', 'T恤是哪个厂家做的');

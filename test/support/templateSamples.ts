@@ -134,6 +134,7 @@ export const TEMPLATE_SAMPLES: Record<string, object> = {
     exceptions: [],
   },
   'presale.whichItem': {},
+  'presale.returnTerms': { name: '临安手剥山核桃', category: '食品', sevenDay: true, notBecause: false, windowDays: 7, onlyUnopened: true, ruleIds: ['R1', 'R2', 'R3'] },
   'presale.sizeRow': { name: '纯棉圆领T恤', size: 'L', heightCm: '170-176', weightKg: '60-68', footLengthMm: false, garment: [{ what: '衣长', cm: 72 }] },
   'presale.card': { min: 19900, max: 20900, inStock: true, offSale: false, itemId: 'item_tee' },
   'presale.product': { itemId: 'item_tee', name: '纯棉圆领T恤' },
