@@ -98,11 +98,14 @@ function stateBackend(config: Config, logger: Logger): StateBackend {
   }
   const redis = createRedisClient(target, { commandTimeoutMs: config.REDIS_COMMAND_TIMEOUT_MS }, logger);
   const prefix = config.REDIS_KEY_PREFIX;
-  logger.info({ prefix }, 'conversation state in Redis');
+  // Sentinel: an answered turn must be on the replica that may become master (docs/scaling.md).
+  // The wait stays under the command timeout, so a failover answers 503, not a timeout.
+  const replicas = { count: config.REDIS_WAIT_REPLICAS ?? (config.REDIS_SENTINELS ? 1 : 0), waitMs: Math.max(1, config.REDIS_COMMAND_TIMEOUT_MS - 200) };
+  logger.info({ prefix, waitReplicas: replicas.count }, 'conversation state in Redis');
   return {
     redis,
-    conversationStorage: new RedisStorage(redis, { prefix, ttlSeconds: config.CONVERSATION_TTL_SECONDS }),
-    userStorage: new RedisStorage(redis, { prefix, ttlSeconds: config.USER_TTL_SECONDS }),
+    conversationStorage: new RedisStorage(redis, { prefix, ttlSeconds: config.CONVERSATION_TTL_SECONDS, replicas }),
+    userStorage: new RedisStorage(redis, { prefix, ttlSeconds: config.USER_TTL_SECONDS, replicas }),
     lock: new RedisTurnLock(redis, { prefix, ttlMs: config.TURN_LOCK_TTL_MS, waitMs: config.TURN_LOCK_WAIT_MS }),
   };
 }

@@ -56,6 +56,8 @@ const envSchema = z.object({
   REDIS_PASSWORD: optionalText,
   REDIS_TLS: flag,
   REDIS_TLS_CA_FILE: optionalText,
+  // Replicas a turn's state must reach before the turn is answered (Redis WAIT); default 1 with Sentinel, else 0.
+  REDIS_WAIT_REPLICAS: z.coerce.number().int().min(0).max(10).optional(),
   CONVERSATION_TTL_SECONDS: positiveInt.default(7 * 24 * 3600),
   TRANSCRIPT_MAX_ENTRIES: positiveInt.default(500),
   USER_TTL_SECONDS: positiveInt.default(90 * 24 * 3600),

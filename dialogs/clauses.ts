@@ -36,7 +36,7 @@ export function looksLikeQuestion(text: string): boolean {
   return [text.normalize('NFKC'), simplify(text)].some((t) => QUESTION.test(t));
 }
 
-const QUESTION = /[吗么嘛呢?？]\s*$|吗|能不能|可不可以|可以不|行不行|有没有|是不是|会不会|怎么|咋|多久|几天|什么|啥|哪|多少|几点|不\s*$/u;
+const QUESTION = /[吗么嘛呢?？]\s*$|吗|能不能|可不可以|可以不|行不行|有没有|是不是|会不会|怎么|咋|多久|几天|什么|啥|哪|多少|几点|几[块元个件天号岁]|不\s*$/u;
 
 export type ShippingTopic = 'courier' | 'dispatch' | 'transit' | 'postage';
 

@@ -7,7 +7,7 @@
 import { simplify } from '../bot/nlu/normalize.js';
 import { bestFact } from '../knowledge/factSearch.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
-import { compareItems, compareSkus, returnTerms, stockOf, type PricedItem, type PricedSku } from '../knowledge/policy/index.js';
+import { compareItems, returnTerms, type PricedItem } from '../knowledge/policy/index.js';
 import type { Audience } from '../knowledge/schema.js';
 import type { Templates } from '../templates/templates.js';
 
@@ -37,55 +37,29 @@ export const askAround = (...sentences: string[]): ItemAnswer => ({ sentences, h
 // ---------------------------------------------------------------------------------- compare
 
 const COMPARE_ASKED = /区别|不同|差别|差异|有啥不一样|有什么不一样|哪个好|哪款好|哪个更|对比|比较|\bvs\b/i;
-const SIZE_WORD = /(?<![a-z])([2-4]?x{0,3}[sml])(?![a-z])|(\d{2}(?:\.5)?)\s*码/gi;
 
 export function asksComparison(text: string): boolean {
   return COMPARE_ASKED.test(simplify(text));
 }
 
-function sizesIn(text: string): string[] {
-  return [...new Set([...simplify(text).matchAll(SIZE_WORD)].map((m) => (m[1] ?? m[2])!.toUpperCase()))];
-}
 
-/** Two items ("卫衣和T恤有啥区别", or one named beside the one in view), or two sizes of one item. */
+/** Two items: "卫衣和T恤有啥区别", or one named beside the one in view (two SKUs of one item: skuAnswers.ts). */
 export function comparisonAnswer({ templates, knowledge }: ItemAnswerDeps, text: string, item?: ItemInQuestion): ItemAnswer | undefined {
   const named = knowledge.catalogue.mentionedIn(text).map((e) => e.itemId);
   const pair = [...new Set([...named, ...[item?.itemId, item?.other].filter((id): id is string => id !== undefined)])].slice(0, 2);
-  const itemInView = item?.itemId;
-  const skus = item?.skus;
-  if (pair.length === 2 && (named.length >= 2 || !sizesIn(text).length)) {
-    const comparison = compareItems(knowledge.catalogue, pair[0]!, pair[1]!);
-    if (!comparison) return undefined;
-    // The shop's own comparison says it best; the differing facts only when it wrote none.
-    const notes = comparison.notes.map((n) => n.value.text).slice(0, 2);
-    const differing = notes.length
-      ? []
-      : comparison.rows
-          .filter((r) => !r.same && (r.kind === 'attribute' || r.kind === 'spec') && typeof r.a?.value === 'string' && typeof r.b?.value === 'string')
-          .slice(0, 3)
-          .map((r) => ({ what: r.kind === 'attribute' ? templates.label('attribute', r.key) : r.key, a: r.a!.value, b: r.b!.value }));
-    const sentence = templates.render('presale.compareItems', { a: comparison.a.name, b: comparison.b.name, notes, differing });
-    return notes.length || differing.length ? said(sentence) : askAround(sentence);
-  }
-  const sizes = sizesIn(text);
-  if (!itemInView || sizes.length < 2) return undefined;
-  const name = knowledge.catalogue.get(itemInView)?.name ?? `商品${itemInView}`;
-  if (!skus) return askAround(templates.render('presale.stock', { outcome: 'unknown', name }));
-  const pick = (size: string): PricedSku | undefined => stockOf(skus, { size }).matches[0];
-  const [a, b] = [pick(sizes[0]!), pick(sizes[1]!)];
-  const comparison = a && b ? compareSkus(knowledge.catalogue, skus, a.skuId, b.skuId) : undefined;
+  if (pair.length < 2) return undefined;
+  const comparison = compareItems(knowledge.catalogue, pair[0]!, pair[1]!);
   if (!comparison) return undefined;
-  const garment = (comparison.sizes?.garment ?? []).filter((g) => g.a !== undefined && g.b !== undefined);
-  return said(
-    templates.render('presale.compareSizes', {
-      name,
-      a: sizes[0],
-      b: sizes[1],
-      garment,
-      priceDifference: comparison.priceDifference,
-      notes: comparison.notes.map((n) => n.value.text),
-    }),
-  );
+  // The shop's own comparison says it best; the differing facts only when it wrote none.
+  const notes = comparison.notes.map((n) => n.value.text).slice(0, 2);
+  const differing = notes.length
+    ? []
+    : comparison.rows
+        .filter((r) => !r.same && (r.kind === 'attribute' || r.kind === 'spec') && typeof r.a?.value === 'string' && typeof r.b?.value === 'string')
+        .slice(0, 3)
+        .map((r) => ({ what: r.kind === 'attribute' ? templates.label('attribute', r.key) : r.key, a: r.a!.value, b: r.b!.value }));
+  const sentence = templates.render('presale.compareItems', { a: comparison.a.name, b: comparison.b.name, notes, differing });
+  return notes.length || differing.length ? said(sentence) : askAround(sentence);
 }
 
 // ---------------------------------------------------------------------------------- suitability

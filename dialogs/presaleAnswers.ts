@@ -27,7 +27,7 @@ import {
   withoutItemWords,
   type ItemInQuestion,
 } from './itemAnswers.js';
-import { asksStock, priceAnswer, stockAnswer } from './skuAnswers.js';
+import { asksStock, priceAnswer, skuComparisonAnswer, stockAnswer } from './skuAnswers.js';
 
 export interface PresaleAnswer {
   sentences: string[];
@@ -89,8 +89,9 @@ export function measurementsIn(text: string): Measurements | undefined {
     const w = take(/(?:体重|重)\s*(\d{2,3})/.exec(t));
     if (w) weightKg = Number(w[1]);
   }
-  // Bare numbers: "170 65".
+  // Bare numbers: "170 65"; one alone ("比42贵") is no measurement.
   const free = [...t.matchAll(/\d{2,3}(?:\.\d)?/g)].filter((m) => !used.some(([a, b]) => m.index! >= a && m.index! < b)).map((m) => Number(m[0]));
+  if (used.length === 0 && free.length < 2) return undefined;
   if (heightCm === undefined) {
     const i = free.findIndex((n) => n >= 140 && n <= 200);
     if (i >= 0) heightCm = free.splice(i, 1)[0];
@@ -237,7 +238,7 @@ export function shippingAnswer(deps: PresaleDeps, text: string, now: Date, item?
 const OFFERS_NOT_IN_DATA = /学生|会员|88\s*vip|\bvip\b|直播|新人|新客|老客|老顾客|回头客|积分|淘金币|返现|团购|批发|员工价|内部价/i;
 
 export function promotionAnswer(deps: PresaleDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
-  const priced = item && priceAnswer(deps, text, item, now);
+  const priced = item && (skuComparisonAnswer(deps, text, item) ?? priceAnswer(deps, text, item, now));
   if (priced) return priced;
   if (OFFERS_NOT_IN_DATA.test(simplify(text))) return { sentences: [deps.templates.render('presale.product', { itemId: false, name: false })], handOff: true };
   return { sentences: [promotionsAnswer(deps, text, now, item?.itemId)], handOff: false };
@@ -309,6 +310,8 @@ const POINTS_AT_AN_ITEM = /这个|这款|这件|这双|那个|那款|那件|它|
 export function productAnswer(deps: PresaleDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
   const { templates, knowledge } = deps;
   const itemId = item?.itemId;
+  const comparedSkus = item && skuComparisonAnswer(deps, text, item);
+  if (comparedSkus) return comparedSkus;
   if (asksComparison(text)) {
     const compared = comparisonAnswer(deps, text, item);
     if (compared) return compared;

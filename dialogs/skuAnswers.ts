@@ -5,7 +5,7 @@
  */
 import { extractEntities } from '../bot/nlu/entities.js';
 import { simplify } from '../bot/nlu/normalize.js';
-import { multiBuyTotal, PROPERTY_GROUPS, stockOf, type PricedItem, type PricedSku } from '../knowledge/policy/index.js';
+import { compareSkus, multiBuyTotal, PROPERTY_GROUPS, stockOf, type PricedItem, type PricedSku } from '../knowledge/policy/index.js';
 import { askAround, said, type ItemAnswer, type ItemAnswerDeps, type ItemInQuestion } from './itemAnswers.js';
 
 /** "黑色 / L" for a SKU. */
@@ -16,6 +16,9 @@ export const skuLabel = (sku: { properties: Record<string, string> }): string =>
 const comparable = (text: string) => simplify(text).toLowerCase().replace(/[^\p{Script=Han}a-z0-9.]+/gu, '');
 
 const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Measure words after a number that make it another quantity ("750克" is not the 750ml cup). */
+const MEASURE_WORDS = '包片抽袋罐支只个双卷提盒克斤码号层张件份元块';
 
 /**
  * Where the text names a property value: as written ("24包", "XL" but not inside "XXL"), or by one
@@ -28,9 +31,12 @@ function namedValue(text: string, value: string): string | undefined {
   // Latin and digits only as a whole ("XL" is not in "XXL"); Han words anywhere ("白色2XL").
   const whole = new RegExp(`${/^[a-z0-9]/.test(v) ? '(?<![a-z0-9])' : ''}${escaped(v)}${/[a-z0-9]$/.test(v) ? '(?![a-z0-9])' : ''}`).exec(t);
   if (whole) return whole[0];
-  for (const [, number, unit] of v.matchAll(/(\d{2,})([^\d.]?)/g)) {
-    const hit = new RegExp(`(?<![\\d.])${number}(?![\\d.])(${unit ? escaped(unit) : ''}|的|装|款|规格|$)`).exec(t);
-    if (hit) return hit[0];
+  for (const [, number, unit] of v.matchAll(/(\d+)([^\d.]?)/g)) {
+    const withUnit = unit ? new RegExp(`(?<![\\d.])${number}${escaped(unit)}`).exec(t) : null;
+    if (withUnit) return withUnit[0];
+    // A longer number alone ("750的", "500和750") names it too, unless another unit follows ("750克").
+    const alone = number!.length > 1 ? new RegExp(`(?<![\\d.])${number}(?![\\d.a-z${MEASURE_WORDS}])`).exec(t) : null;
+    if (alone) return alone[0];
   }
   return undefined;
 }
@@ -150,6 +156,73 @@ export function priceAnswer({ templates, knowledge }: ItemAnswerDeps, text: stri
       gifts: total.gifts.map((g) => g.gift),
       nextTier: total.nextTier ? { shortBy: total.nextTier.shortBy, discount: total.nextTier.discount, moreUnits: total.nextTier.moreUnits } : false,
       exceptions,
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------- two SKUs
+
+const COMPARES_SKUS = /区别|不同|差别|不一样|差多少|差多|差几|比.{0,8}(贵|便宜|大|长|厚)|贵多少|便宜多少|划算|哪个好|选哪个|为什么贵|为啥贵|咋.{0,4}贵|贵在哪/;
+
+/** The SKUs a message names by one property's values, in the order named ("24包和6包", "42码和43"). */
+function skusNamed(text: string, skus: PricedItem): PricedSku[] {
+  const said = comparable(text);
+  const byValue = new Map<string, { at: number; sku: PricedSku }>();
+  for (const sku of skus.skus)
+    for (const value of Object.values(sku.properties)) {
+      const words = byValue.has(value) ? undefined : namedValue(text, value);
+      // A value inside a longer one named ("XL" in "XXL") is not named itself.
+      if (words !== undefined) byValue.set(value, { at: said.indexOf(words), sku });
+    }
+  const properties = new Map<string, number>();
+  for (const { sku } of byValue.values()) for (const p of Object.keys(sku.properties)) properties.set(p, (properties.get(p) ?? 0) + 1);
+  return [...byValue.entries()]
+    .filter(([value, { sku }]) => Object.entries(sku.properties).some(([p, v]) => v === value && (properties.get(p) ?? 0) >= 2))
+    .sort((a, b) => a[1].at - b[1].at)
+    .map(([, { sku }]) => sku)
+    .filter((sku, i, all) => all.findIndex((s) => s.skuId === sku.skuId) === i);
+}
+
+/** "24包" → 24 包: the count a SKU holds, for the price per unit. */
+function countIn(value: string): { n: number; unit: string } | undefined {
+  const m = /(\d+)\s*(包|片|抽|袋|罐|支|只|个|双|卷|提|盒|ml|g|克)(?!.*\d)/i.exec(value);
+  return m ? { n: Number(m[1]), unit: m[2]! } : undefined;
+}
+
+/**
+ * Two SKUs of the item in view compared ("24包和6包哪个划算", "M和L差多少", "43码咋比42贵"):
+ * prices and the difference, the price per unit when both say how many they hold, garment
+ * measurements for two sizes, and the shop's notes on either. Undefined when the message
+ * compares no two SKUs.
+ */
+export function skuComparisonAnswer({ templates, knowledge }: ItemAnswerDeps, text: string, item: ItemInQuestion): ItemAnswer | undefined {
+  if (!item.skus || !COMPARES_SKUS.test(simplify(text))) return undefined;
+  const named = skusNamed(text, item.skus);
+  if (named.length < 2) return undefined;
+  const name = knowledge.catalogue.get(item.itemId)?.name ?? `商品${item.itemId}`;
+  const comparison = compareSkus(knowledge.catalogue, item.skus, named[0]!.skuId, named[1]!.skuId);
+  if (!comparison) return undefined;
+  const label = (sku: PricedSku) => comparison.differences.map((d) => sku.properties[d.property]).join(' ');
+  const counts = [countIn(label(comparison.a)), countIn(label(comparison.b))];
+  // The price per unit when value for money is asked and both say how many they hold.
+  const perUnit =
+    /划算|便宜|性价比|实惠/.test(simplify(text)) && counts[0] && counts[1] && counts[0].unit === counts[1].unit
+      ? [comparison.a, comparison.b].map((sku, i) => ({ sku: label(sku), price: Math.round(sku.price / counts[i]!.n), unit: counts[i]!.unit }))
+      : [];
+  return said(
+    templates.render('presale.compareSkus', {
+      name,
+      a: { label: label(comparison.a), price: comparison.a.price },
+      b: { label: label(comparison.b), price: comparison.b.price },
+      difference: Math.abs(comparison.priceDifference),
+      perUnit,
+      cheaper: perUnit.length ? [...perUnit].sort((x, y) => x.price - y.price)[0]!.sku : false,
+      garment: (comparison.sizes?.garment ?? []).filter((g) => g.a !== undefined && g.b !== undefined),
+      // Notes on what differs ("43码用料多"), not on what both share.
+      notes: comparison.notes
+        .filter((n) => Object.keys(n.value.skus ?? {}).some((p) => comparison.differences.some((d) => d.property === p)))
+        .map((n) => n.value.text)
+        .slice(0, 2),
     }),
   );
 }

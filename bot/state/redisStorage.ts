@@ -8,8 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Cluster, Redis } from 'ioredis';
+import { Cluster, type Redis } from 'ioredis';
 import { taggedKey } from './redisKeys.js';
+import { NotReplicatedError } from './unavailable.js';
 
 const WRITE_IF_MATCH = `
 local current = redis.call('HGET', KEYS[1], 'e')
@@ -36,6 +37,12 @@ export interface RedisStorageOptions {
   prefix: string;
   /** Expiry of each item, refreshed on every write; 0 keeps items forever. */
   ttlSeconds: number;
+  /**
+   * Replicas a write must reach before it counts (WAIT), and how long to wait for them. With
+   * Sentinel, a write only the old master had is lost at a failover; waiting for the replica makes
+   * an answered turn one the new master has. Not on Cluster (WAIT has no key to route by).
+   */
+  replicas?: { count: number; waitMs: number };
 }
 
 type ScriptedRedis = (Redis | Cluster) & {
@@ -78,6 +85,10 @@ export class RedisStorage implements Storage {
         if (written !== 1) throw new ETagConflictError(key);
       }),
     );
+    const { replicas } = this.options;
+    if (!replicas?.count || this.redis instanceof Cluster) return;
+    const reached = Number(await this.redis.call('WAIT', replicas.count, replicas.waitMs));
+    if (reached < replicas.count) throw new NotReplicatedError(`state reached ${reached} of ${replicas.count} replicas within ${replicas.waitMs} ms`);
   }
 
   async delete(keys: string[]): Promise<void> {

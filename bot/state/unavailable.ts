@@ -25,9 +25,14 @@ const IOREDIS_MESSAGES = [
 /** Redis's own "not now" answers. */
 const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|READONLY|NOREPLICAS)\b/;
 
+/** A turn's state reached fewer replicas than required within the wait (a failover under way). */
+export class NotReplicatedError extends Error {
+  override name = 'NotReplicatedError';
+}
+
 export function isStoreUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
-  if (err instanceof TurnLockTimeoutError) return true;
+  if (err instanceof TurnLockTimeoutError || err instanceof NotReplicatedError) return true;
   if (IOREDIS_MESSAGES.some((message) => err.message.startsWith(message))) return true;
   if (err.name === 'ReplyError' && TRANSIENT_REPLY.test(err.message)) return true;
   return isStoreUnavailable(err.cause);

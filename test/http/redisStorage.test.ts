@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ETagConflictError, RedisStorage } from '../../bot/state/redisStorage.js';
 import { taggedKey } from '../../bot/state/redisKeys.js';
+import { isStoreUnavailable, NotReplicatedError } from '../../bot/state/unavailable.js';
 import { testRedis } from '../support/redis.js';
 
 const { redis, prefix } = testRedis();
@@ -39,6 +40,15 @@ describe('RedisStorage (botbuilder Storage contract, real Redis)', () => {
     await storage.write({ k: { ...first, v: 2 } });
     await expect(storage.write({ k: { ...first, v: 3 } })).rejects.toBeInstanceOf(ETagConflictError);
     expect((await storage.read(['k'])).k.v).toBe(2);
+  });
+
+  it('with replicas required, a write no replica confirmed is refused as the store being unavailable (503)', async () => {
+    // The test's redis-server has no replica: WAIT 1 answers 0.
+    const waiting = new RedisStorage(redis, { prefix, ttlSeconds: 60, replicas: { count: 1, waitMs: 50 } });
+    const refused = await waiting.write({ w: { v: 1 } }).catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(NotReplicatedError);
+    expect(isStoreUnavailable(refused)).toBe(true);
+    await expect(new RedisStorage(redis, { prefix, ttlSeconds: 60, replicas: { count: 0, waitMs: 50 } }).write({ w: { v: 2 } })).resolves.toBeUndefined();
   });
 
   it('changes the eTag on every write', async () => {

@@ -112,7 +112,7 @@ export const TEMPLATE_SAMPLES: Record<string, object> = {
   },
   'presale.stock': { outcome: 'out_of_stock', name: '纯棉圆领T恤', wish: '黑色 L', few: false, alternatives: ['黑色 / M'], soldOut: ['黑色 / L'] },
   'presale.compareItems': { a: '重磅连帽卫衣', b: '纯棉圆领T恤', notes: ['卫衣400g毛圈加厚，T恤200g单层'], differing: [{ what: '材质', a: '100%棉（400g）', b: '100%棉（200g）' }] },
-  'presale.compareSizes': { name: '纯棉圆领T恤', a: 'M', b: 'L', garment: [{ name: '衣长', a: 69, b: 72 }], priceDifference: 0, notes: [] },
+  'presale.compareSkus': { name: '原木抽纸', a: { label: '24包', price: 3990 }, b: { label: '6包', price: 1290 }, difference: 2700, perUnit: [{ sku: '24包', price: 166, unit: '包' }, { sku: '6包', price: 215, unit: '包' }], cheaper: '24包', garment: [{ name: '衣长', a: 69, b: 72 }], notes: ['24包整箱发货'] },
   'presale.suitability': { known: true, name: '积雪草修护面霜', who: '敏感肌', suitable: true, note: '无香精无酒精' },
   'presale.recommend': { found: true, who: '老人', items: [{ name: '硅藻泥软地垫', note: '防滑' }] },
   'presale.inBox': { known: true, name: '纯棉圆领T恤', contents: ['T恤一件', '防尘袋'] },

@@ -1,7 +1,7 @@
 /** Answers about one item from its data: stock, price and multi-buy, comparisons, suitability, box, specs, any other fact. */
 import { describe, expect, it } from 'vitest';
 import { comparisonAnswer, factAnswer, inBoxAnswer, recommendationAnswer, specAnswer, suitabilityAnswer } from '../../dialogs/itemAnswers.js';
-import { asksStock, priceAnswer, stockAnswer, wishOf } from '../../dialogs/skuAnswers.js';
+import { asksStock, priceAnswer, skuComparisonAnswer, stockAnswer, wishOf } from '../../dialogs/skuAnswers.js';
 import { toPricedItem } from '../../bot/orders/catalogue.js';
 import { DEMO_ITEMS } from '../../bot/orders/demo/fixtures.js';
 import { Templates } from '../../templates/templates.js';
@@ -93,7 +93,7 @@ describe('comparisons', () => {
   });
 
   it('two sizes of one item: garment measurements side by side and the price', () => {
-    const said = text(comparisonAnswer(deps, 'M码和L码有什么区别', tee));
+    const said = text(skuComparisonAnswer(deps, 'M码和L码有什么区别', tee));
     expect(said).toContain('衣长69cm和72cm');
     expect(said).toContain('价格一样');
   });
