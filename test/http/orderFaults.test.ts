@@ -12,7 +12,7 @@ import type { Request, Response } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTrades } from '../../bot/orders/demo/fixtures.js';
 import { unescapeText } from '../../templates/escape.js';
-import { say, startKefu, type RunningKefu } from '../support/kefu.js';
+import { messageActivity, post, say, startKefu, type RunningKefu } from '../support/kefu.js';
 import { startOrderSystem, type OrderSystem } from '../support/orderSystem.js';
 import { testRedis } from '../support/redis.js';
 
@@ -160,6 +160,16 @@ describe('the order system answers far too much', () => {
     });
     await expectFaultHandled(`faults-huge-${slug(what)}`);
     expect(await delivered, 'the order system sent the whole body').toBe(false);
+  });
+
+  it('a return question on a shop page while the order system answers 500: nothing is guessed', async () => {
+    setFault((_, res) => void res.status(500).send('Internal Server Error'));
+    const replies = await post(kefu.url, { ...messageActivity('faults-return-terms', '这个能七天无理由吗', 'tb_buyer_003'), channelData: { itemId: 'item_mug' } });
+    const text = ((await replies.json()) as { activities: Partial<Activity>[] }).activities.map((a) => unescapeText(a.text ?? '')).join('\n');
+    // Neither whether it was bought nor whether it is made to order can be read: a person is asked.
+    expect(text).toContain('我帮您问一下');
+    expect(text).not.toContain('支持七天无理由');
+    setFault(undefined);
   });
 
   it.each([
