@@ -447,8 +447,13 @@ export class MainDialog extends ComponentDialog {
 
   /** Whether one of the buyer's orders has this item (then a return question is about that order). */
   private async bought(context: TurnContext, itemId: string): Promise<boolean> {
-    const trades = await this.deps.orders.listTrades(context.activity.from.id).catch(() => []);
-    return trades.some((t) => t.orders.some((o) => o.itemId === itemId));
+    try {
+      const trades = await this.deps.orders.listTrades(context.activity.from.id);
+      return trades.some((t) => t.orders.some((o) => o.itemId === itemId));
+    } catch {
+      // The order system is down: answered as for an item not bought, where nothing read is guessed.
+      return false;
+    }
   }
 
   /** An item comes into view: its product card, when the order system knows it. */
