@@ -11,6 +11,7 @@ import { courierIn, deliveryEstimate, dispatchEstimate, postage, sizeAdvice, siz
 import type { Fen } from '../knowledge/policy/money.js';
 import { provinceIn } from '../knowledge/regions.js';
 import type { Attribute } from '../knowledge/schema.js';
+import { formatYuan } from '../templates/format.js';
 import type { Templates } from '../templates/templates.js';
 import { shippingTopics } from './clauses.js';
 import { promotionsAnswer } from './promotionAnswers.js';
@@ -39,8 +40,6 @@ export interface PresaleDeps {
   templates: Templates;
   knowledge: KnowledgeBase;
 }
-
-const yuan = (fen: Fen): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
 
 /**
  * The item a question is about: one the message names (a pasted id, a name or keyword; only when
@@ -165,7 +164,7 @@ function transitAnswer({ templates, knowledge }: PresaleDeps, text: string, prov
           courier: estimate.courier,
           days: estimate.days,
           shipFrom: estimate.shipFrom,
-          surchargeYuan: estimate.surcharge > 0 ? yuan(estimate.surcharge) : false,
+          surchargeYuan: estimate.surcharge > 0 ? formatYuan(estimate.surcharge) : false,
           note: estimate.note ?? false,
         }),
       ],
@@ -198,8 +197,8 @@ function postageAnswer({ templates, knowledge }: PresaleDeps, province?: string,
       templates.render('presale.postage', {
         province: answer.province ?? false,
         remote: answer.remote,
-        standardYuan: yuan(answer.postage),
-        freeOverYuan: answer.freeOver === null ? false : yuan(answer.freeOver),
+        standardYuan: formatYuan(answer.postage),
+        freeOverYuan: answer.freeOver === null ? false : formatYuan(answer.freeOver),
         alwaysFree: answer.freeOver === 0,
         // Without a destination, the remote areas' rule too.
         remoteRule: province === undefined && rules.remote ? { provinces: rules.remote.provinces, standardYuan: rules.remote.standardYuan, freeOverYuan: rules.remote.freeOverYuan ?? false } : false,

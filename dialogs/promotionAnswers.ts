@@ -9,6 +9,7 @@ import { simplify } from '../bot/nlu/normalize.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { activePromotions, inWindow, lineStanding } from '../knowledge/policy/index.js';
 import type { Activity, Promotion } from '../knowledge/promotions.js';
+import { formatYuan } from '../templates/format.js';
 import type { Templates } from '../templates/templates.js';
 import { mentionsGift } from './clauses.js';
 
@@ -36,8 +37,6 @@ const ACTIVITY_WORDS: Record<string, RegExp> = {
   juhuasuan: /聚划算/,
 };
 
-const yuan = (fen: number): string => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
-
 function topicsOf(text: string): Topic[] {
   const t = simplify(text).toLowerCase();
   const found = TOPICS.filter(([, re]) => re.test(t)).map(([topic]) => topic);
@@ -57,10 +56,10 @@ function namedActivity(kb: KnowledgeBase, text: string, now: Date): Activity | u
 
 const describe = (kb: KnowledgeBase, p: Promotion) => {
   const base = { name: p.name, note: p.note ?? false, hours: p.window.dailyHours ? `${p.window.dailyHours.start}-${p.window.dailyHours.end}` : false };
-  if (p.kind === 'full_reduction') return { ...base, kind: p.kind, tiers: p.tiers.map((t) => `${p.repeat ? '每' : ''}满${yuan(t.threshold)}减${yuan(t.discount)}`), capYuan: p.cap === undefined ? false : yuan(p.cap) };
+  if (p.kind === 'full_reduction') return { ...base, kind: p.kind, tiers: p.tiers.map((t) => `${p.repeat ? '每' : ''}满${formatYuan(t.threshold)}减${formatYuan(t.discount)}`), capYuan: p.cap === undefined ? false : formatYuan(p.cap) };
   if (p.kind === 'coupon') return { ...base, kind: p.kind, where: p.where, perBuyer: p.perBuyer, validDays: p.validDaysAfterClaim ?? false };
   const scope = (p.items ?? []).map((id) => kb.catalogue.get(id)?.name ?? id);
-  return { ...base, kind: p.kind, gift: p.gift, scope: scope.length ? scope.join('、') : false, minQuantity: p.minQuantity ?? false, minSpendYuan: p.minSpend === undefined ? false : yuan(p.minSpend), whileStocksLast: p.whileStocksLast };
+  return { ...base, kind: p.kind, gift: p.gift, scope: scope.length ? scope.join('、') : false, minQuantity: p.minQuantity ?? false, minSpendYuan: p.minSpend === undefined ? false : formatYuan(p.minSpend), whileStocksLast: p.whileStocksLast };
 };
 
 export function promotionsAnswer({ templates, knowledge }: PromotionDeps, text: string, now: Date, itemId?: string): string {

@@ -6,7 +6,7 @@
  * answer several questions in one message; PresaleDialog uses them for pre-sales questions.
  * No bot SDK types: words in, sentences (rendered templates) out.
  */
-import type { Intent, Recognition } from '../bot/nlu/types.js';
+import { PRESALE_INTENTS, type Intent, type Recognition } from '../bot/nlu/types.js';
 import { toPricedItem } from '../bot/orders/catalogue.js';
 import type { OrderService } from '../bot/orders/orderService.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
@@ -47,8 +47,6 @@ export function asksReturnTerms(recognition: Recognition): boolean {
   return RETURN_TERMS_INTENTS.includes(recognition.intent) && looksLikeQuestion(recognition.text) && recognition.entities.orderIds.length === 0;
 }
 
-/** Pre-sales intents: what PresaleDialog serves. */
-export const PRESALE_INTENTS: readonly Intent[] = ['product_question', 'size_advice', 'price_promotion', 'shipping_question'];
 
 export function answerableOnTheSpot(question: QuickQuestion): boolean {
   if (!ANSWERED_ON_THE_SPOT.includes(question.intent)) return false;

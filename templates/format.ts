@@ -8,6 +8,11 @@ export function formatMoney(fen: Fen): string {
   return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** 19900 → "199", 4990 → "49.90": yuan as the shop writes them in a phrase (满199减20, 另加12元). */
+export function formatYuan(fen: Fen): string {
+  return fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2);
+}
+
 /** 71 h → "2天23小时"; under a day "5小时12分钟"; under an hour "12分钟". Rounds down. */
 export function formatDuration(ms: number): string {
   const minutes = Math.max(0, Math.floor(ms / 60_000));

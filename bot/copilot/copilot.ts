@@ -4,7 +4,7 @@
  * and two or three replies rendered from the templates, each with the rule ids it rests on.
  * Pure over its inputs apart from the order lookup; no Bot Framework types.
  */
-import type { Intent, Recognition, Recognizer } from '../nlu/types.js';
+import { PRESALE_INTENTS, type Intent, type Recognition, type Recognizer } from '../nlu/types.js';
 import type { KnowledgeBase } from '../../knowledge/knowledgeBase.js';
 import { runningDeadlines, type Deadline } from '../../knowledge/policy/deadlines.js';
 import { escalationRung, type EscalationCase, type EscalationDecision } from '../../knowledge/policy/escalation.js';
@@ -53,7 +53,6 @@ export interface CopilotDeps {
   answerPresale: PresaleAnswerer;
 }
 
-const PRESALE_INTENTS: readonly Intent[] = ['product_question', 'size_advice', 'price_promotion', 'shipping_question'];
 
 /** What the message alone says about the ladder (the agent sees the rest). */
 function escalationFacts(recognition: Recognition, text: string): EscalationCase {

@@ -29,6 +29,9 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
+/** The pre-sales intents: answered from the shop's data (the bot's PresaleDialog, the agents' copilot). */
+export const PRESALE_INTENTS: readonly Intent[] = ['product_question', 'size_advice', 'price_promotion', 'shipping_question'];
+
 export interface Entities {
   /** Pasted order ids: 18–19 digits (spaces and full-width digits allowed). */
   orderIds: string[];
