@@ -8,7 +8,7 @@ import { simplify } from '../bot/nlu/normalize.js';
 import { bestFact } from '../knowledge/factSearch.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { compareItems, returnTerms, type PricedItem } from '../knowledge/policy/index.js';
-import type { Audience } from '../knowledge/schema.js';
+import type { Audience, CatalogueEntry } from '../knowledge/schema.js';
 import type { Templates } from '../templates/templates.js';
 
 export interface ItemAnswerDeps {
@@ -74,8 +74,13 @@ const AUDIENCE_WORDS: [Audience, RegExp][] = [
 ];
 
 export function audienceIn(text: string): Audience | undefined {
+  return audiencesIn(text)[0];
+}
+
+/** Every audience a message names ("送长辈" is elderly and a gift). */
+function audiencesIn(text: string): Audience[] {
   const t = simplify(text);
-  return AUDIENCE_WORDS.find(([, words]) => words.test(t))?.[0];
+  return AUDIENCE_WORDS.filter(([, words]) => words.test(t)).map(([audience]) => audience);
 }
 
 /** "孕妇能用吗": what the shop wrote for this audience, or a person asked. */
@@ -89,7 +94,7 @@ export function suitabilityAnswer({ templates, knowledge }: ItemAnswerDeps, item
 
 // ---------------------------------------------------------------------------------- recommend
 
-const RECOMMEND_ASKED = /推荐|哪款好|买哪个|买哪款|选哪个|选哪款|哪个适合|哪款适合|有没有适合|有适合|用啥好|用什么好|买点啥|买什么好|买啥好|送啥|送什么好|有啥合适/;
+const RECOMMEND_ASKED = /推荐|哪款好|买哪个|买哪款|选哪个|选哪款|哪个适合|哪款适合|有没有适合|有适合|用啥好|用什么好|买点啥|买什么好|买啥好|送啥|送什么好|送点啥|送点什么|有啥合适/;
 
 export function asksRecommendation(text: string): boolean {
   return RECOMMEND_ASKED.test(simplify(text));
@@ -102,17 +107,22 @@ export function asksRecommendation(text: string): boolean {
  */
 export function recommendationAnswer(deps: ItemAnswerDeps, text: string): ItemAnswer {
   const { templates, knowledge } = deps;
-  const audience = audienceIn(text);
+  const audiences = audiencesIn(text);
   const category = knowledge.catalogue.categories().find((c) => simplify(text).includes(c));
-  const fitting = knowledge.catalogue
-    .all()
-    .filter((e) => (audience ? e.suitability[audience]?.suitable === true : false) && (!category || e.category === category))
-    .map((e) => ({ name: e.name, note: e.suitability[audience!]!.note }));
-  if (fitting.length) return said(templates.render('presale.recommend', { found: true, who: templates.label('audience', audience!), items: fitting.slice(0, 4) }));
-  const facts = knowledge.catalogue.all().flatMap((e) => factsOf(deps, e.itemId).map((f) => ({ name: e.name, note: f.text, text: `${e.name} ${e.keywords.join(' ')} ${f.text}` })));
-  const best = bestFact(text, facts, knowledge.faq.background);
+  const suiting = knowledge.catalogue.all().filter((e) => audiences.length > 0 && audiences.every((a) => e.suitability[a]?.suitable === true) && (!category || e.category === category));
+  const needFacts = (entries: CatalogueEntry[]) =>
+    entries.flatMap((e) => factsOf(deps, e.itemId).map((f) => ({ entry: e, note: f.text, text: `${e.name} ${e.keywords.join(' ')} ${f.text}` })));
+  if (suiting.length) {
+    // "送长辈喝茶的礼物": among the items for those people, the one whose facts hold the rest of the need, if one does.
+    const need = bestFact(AUDIENCE_WORDS.reduce((t, [, words]) => t.replace(new RegExp(words.source, 'g'), ' '), simplify(text)), needFacts(suiting), knowledge.faq.background);
+    const chosen = need ? [need.fact.entry] : suiting;
+    const audience = audiences[0]!;
+    const items = chosen.slice(0, 4).map((e) => ({ name: e.name, note: e.suitability[audience]!.note }));
+    return said(templates.render('presale.recommend', { found: true, who: audiences.map((a) => templates.label('audience', a)).join('、'), items, several: items.length > 1 }));
+  }
+  const best = bestFact(text, needFacts(knowledge.catalogue.all()), knowledge.faq.background);
   if (!best) return askAround(templates.render('presale.recommend', { found: false }));
-  return said(templates.render('presale.recommend', { found: true, who: false, items: [{ name: best.fact.name, note: best.fact.note }] }));
+  return said(templates.render('presale.recommend', { found: true, who: false, items: [{ name: best.fact.entry.name, note: best.fact.note }], several: false }));
 }
 
 // ---------------------------------------------------------------------------------- box and specs

@@ -36,7 +36,7 @@ export function viewItems(data: ConversationData, knowledge: KnowledgeBase, page
     data.pageItem = pageItem;
     seen = pageItem;
   }
-  if (recognition) seen = recognition.entities.itemIds[0] ?? knowledge.catalogue.mentionedIn(recognition.text)[0]?.itemId ?? seen;
+  if (recognition) seen = recognition.entities.itemIds[0] ?? knowledge.catalogue.itemMeant(recognition.text, seen ?? data.itemInView);
   if (seen === undefined || seen === data.itemInView) return undefined;
   data.previousItem = data.itemInView;
   data.itemInView = seen;

@@ -28,7 +28,7 @@ import { pauseFlow, stillPaused } from './pausedFlows.js';
 import { PresaleDialog, PRESALE, type PresaleOptions } from './presaleDialog.js';
 import { QualityDialog, QUALITY } from './qualityDialog.js';
 import { namesOnlyTheItem, pageItemOf, productCard, viewItems } from './itemInView.js';
-import { answerAll, answerableOnTheSpot, asksReturnTerms, itemFragment, type ItemsInView, type QuickQuestion } from './quickAnswers.js';
+import { answerAll, answerableOnTheSpot, asksAboutReturns, itemFragment, mayBeAskedBeforeTheSale, presaleReading, recommendationAsked, type ItemsInView, type QuickQuestion } from './quickAnswers.js';
 import { RefundDialog, REFUND } from './refundDialog.js';
 import { RefundProgressDialog, REFUND_PROGRESS } from './refundProgressDialog.js';
 import { ReviewDialog, REVIEW } from './reviewDialog.js';
@@ -386,22 +386,23 @@ export class MainDialog extends ComponentDialog {
     // A number alone (or with words that say nothing clear): an order, an item, a phone number.
     if (recognition.intent === 'order_number' || !sure) {
       if (orderIds[0]) return this.lookUpOrder(step, orderIds[0], data);
-      if (itemIds[0] && recognition.intent === 'order_number') return this.itemInView(step, itemIds[0], data);
+      // An item id with a question about it ("<id> 多重的") is answered below, like any question about the item in view.
+      if (itemIds[0] && recognition.intent === 'order_number' && !itemFragment(recognition, itemIds[0])) return this.itemInView(step, itemIds[0], data);
       if (phones[0] && recognition.text.replace(/\D/g, '') === phones[0]) return this.phoneNumber(step, data);
     }
     // A fragment while an item is in view ("能烘干嘛", "750的拿3个"): a question about that item.
     // Only an item's name ("T恤", after "which one?"): it is in view now; what about it?
     if (!sure && data.itemInView && namesOnlyTheItem(this.deps.knowledge, recognition.text, data.itemInView)) return this.itemInView(step, data.itemInView, data);
-    const aboutItem = sure ? undefined : itemFragment(recognition, data.itemInView);
+    const aboutItem = sure && recognition.intent !== 'order_number' ? undefined : (itemFragment(recognition, data.itemInView) ?? recommendationAsked(recognition));
     if (aboutItem) return step.beginDialog(PRESALE, { questions: [aboutItem] } satisfies PresaleOptions);
     const plan = this.plan(recognition);
     const several = plan.answers.length > 1 || (plan.answers.length === 1 && (plan.flow !== undefined || plan.answers[0]!.intent !== recognition.intent));
     if (several) return this.answerSeveral(step, plan, recognition, data);
     if (!sure) return this.clarify(step, recognition, data);
     data.misunderstandings = 0;
-    // "这个能七天无理由吗" about an item the buyer has not bought: its return terms, not a return.
-    if (asksReturnTerms(recognition) && data.itemInView && !(await this.bought(context, data.itemInView)))
-      return step.beginDialog(PRESALE, { questions: [{ intent: recognition.intent, text: recognition.text }] } satisfies PresaleOptions);
+    // "这个能七天无理由吗", "多久发货", "开胶了管不管" about an item the buyer has not bought: asked before the sale.
+    if (mayBeAskedBeforeTheSale(recognition) && (await this.notBoughtYet(context, recognition, data)))
+      return step.beginDialog(PRESALE, { questions: [presaleReading(recognition)] } satisfies PresaleOptions);
     const route = ROUTES[recognition.intent];
     if (route?.dialog === PRESALE) return step.beginDialog(PRESALE, { questions: [{ intent: recognition.intent, text: recognition.text }] } satisfies PresaleOptions);
     if (route) return step.beginDialog(route.dialog, this.flowOptions(recognition, route));
@@ -445,14 +446,22 @@ export class MainDialog extends ComponentDialog {
     return step.beginDialog(ORDER_LOOKUP, { tid } satisfies FlowOptions);
   }
 
-  /** Whether one of the buyer's orders has this item (then a return question is about that order). */
-  private async bought(context: TurnContext, itemId: string): Promise<boolean> {
+  /**
+   * Whether an after-sales question is about an item the buyer has not bought: the item named in
+   * it, or the one in view when the buyer has no order at all (with orders, "快递怎么还没到" is
+   * about them). Return questions keep the item in view as their subject whatever else was bought.
+   */
+  private async notBoughtYet(context: TurnContext, recognition: Recognition, data: ConversationData): Promise<boolean> {
+    const itemId = this.deps.knowledge.catalogue.itemMeant(recognition.text, data.itemInView);
+    if (itemId === undefined) return false;
+    const named = recognition.entities.itemIds.includes(itemId) || this.deps.knowledge.catalogue.mentionedIn(recognition.text).some((e) => e.itemId === itemId);
     try {
       const trades = await this.deps.orders.listTrades(context.activity.from.id);
-      return trades.some((t) => t.orders.some((o) => o.itemId === itemId));
+      if (trades.some((t) => t.orders.some((o) => o.itemId === itemId))) return false;
+      return named || trades.length === 0 || asksAboutReturns(recognition);
     } catch {
       // The order system is down: answered as for an item not bought, where nothing read is guessed.
-      return false;
+      return true;
     }
   }
 

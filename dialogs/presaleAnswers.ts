@@ -41,14 +41,6 @@ export interface PresaleDeps {
   knowledge: KnowledgeBase;
 }
 
-/**
- * The item a question is about: one the message names (a pasted id, a name or keyword; only when
- * exactly one item is the best match), else the item in view.
- */
-export function itemOf(kb: KnowledgeBase, text: string, itemInView?: string): string | undefined {
-  return kb.catalogue.mentionedIn(text)[0]?.itemId ?? itemInView;
-}
-
 const CN_DIGIT: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 零: 0 };
 
 /**
@@ -210,6 +202,12 @@ function postageAnswer({ templates, knowledge }: PresaleDeps, province?: string,
   };
 }
 
+/** 运费险: whether the shop gives it, or the buyer can add it when ordering (shop profile). */
+function insuranceAnswer({ templates, knowledge }: PresaleDeps): PresaleAnswer {
+  const { shopGives, buyerCanBuy } = knowledge.profile.shipping.returnInsurance;
+  return { sentences: [templates.render('presale.returnInsurance', { shopGives, buyerCanBuy })], handOff: false };
+}
+
 function dispatchAnswer({ templates, knowledge }: PresaleDeps, now: Date): PresaleAnswer {
   const d = dispatchEstimate(knowledge.profile, now);
   return { sentences: [templates.render('presale.shipping_time', { cutOff: d.cutOff, promiseHours: d.promiseHours, sameDay: d.sameDay })], handOff: false };
@@ -218,14 +216,17 @@ function dispatchAnswer({ templates, knowledge }: PresaleDeps, now: Date): Presa
 export function shippingAnswer(deps: PresaleDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
   const province = provinceIn(simplify(text))?.name;
   let topics = shippingTopics(text);
-  // "发到香港吗", "能寄新疆吗": a place and no other topic asks whether (and how fast) it goes there.
+  // "发到香港吗", "能寄新疆吗": a place and no other topic asks whether (and how fast) it goes there;
+  // "顺丰到杭州呢": with a courier, how fast that courier gets there.
   if (province && (topics.length === 0 || (topics.length === 1 && topics[0] === 'dispatch')) && /发|寄|到/.test(simplify(text))) topics = ['transit'];
+  else if (province && topics.length === 1 && topics[0] === 'courier' && courierIn(simplify(text)) && /到|几天|多久/.test(simplify(text))) topics = ['transit'];
   // 送货上门, a chosen delivery day…: not in the shop's shipping data, so a person answers.
   if (topics.length === 0) return { sentences: [deps.templates.render('presale.product', { itemId: false, name: false })], handOff: true };
   const parts = topics.map((topic) => {
     if (topic === 'courier') return courierAnswer(deps, text, province);
     if (topic === 'transit') return transitAnswer(deps, text, province);
     if (topic === 'postage') return postageAnswer(deps, province, item);
+    if (topic === 'insurance') return insuranceAnswer(deps);
     return dispatchAnswer(deps, now);
   });
   return { sentences: parts.flatMap((p) => p.sentences), handOff: parts.some((p) => p.handOff) };
@@ -333,7 +334,7 @@ export function productAnswer(deps: PresaleDeps, text: string, now: Date, item?:
   if (hit) {
     // The entry's own source line when it is one a buyer can read (店铺服务说明（发票）), else where it is kept.
     const basis = /\.ya?ml|catalogue|attributes\.|[a-z]+_[a-z]+/i.test(hit.source.basis) ? '店铺资料' : hit.source.basis;
-    return { sentences: [templates.render('presale.faq', { answer: hit.entry.answer, basis })], handOff: false };
+    return { sentences: [templates.render('presale.faq', { answer: hit.entry.answer, basis })], handOff: hit.entry.askAround === true };
   }
   if (itemId) {
     if (audience) return suitabilityAnswer(deps, itemId, audience);

@@ -12,9 +12,9 @@ import type { OrderService } from '../bot/orders/orderService.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import type { Templates } from '../templates/templates.js';
 import { looksLikeQuestion, splitClauses } from './clauses.js';
-import { returnTermsAnswer, type ItemInQuestion } from './itemAnswers.js';
+import { asksRecommendation, returnTermsAnswer, type ItemInQuestion } from './itemAnswers.js';
 import type { ConversationData } from './turnContext.js';
-import { itemOf, measurementsIn, productAnswer, promotionAnswer, shippingAnswer, sizeAnswer, type PresaleAnswer } from './presaleAnswers.js';
+import { measurementsIn, productAnswer, promotionAnswer, shippingAnswer, sizeAnswer, type PresaleAnswer } from './presaleAnswers.js';
 
 /** One question in the buyer's message: its text and the intent recognized in it. */
 export interface QuickQuestion {
@@ -42,11 +42,35 @@ export const ANSWERED_ON_THE_SPOT: readonly Intent[] = [
 /** A return asked about as a question, before buying ("能七天无理由吗"): the item's return terms. */
 const RETURN_TERMS_INTENTS: readonly Intent[] = ['return_request', 'refund_request', 'exchange_request'];
 
-/** "这个能七天无理由吗", "拆了还能退吗": a question about returns, with no order named (MainDialog checks the item was not bought). */
-export function asksReturnTerms(recognition: Recognition): boolean {
-  return RETURN_TERMS_INTENTS.includes(recognition.intent) && looksLikeQuestion(recognition.text) && recognition.entities.orderIds.length === 0;
+/**
+ * After-sales topics a buyer also asks about an item before buying it: "多久发货" (urge shipping),
+ * "到大连几天" (logistics), "开胶了管不管" / "碎茶叶会漏吗" (quality), "送东西不" (missing item), returns.
+ */
+const ASKED_BEFORE_THE_SALE: readonly Intent[] = [...RETURN_TERMS_INTENTS, 'quality_issue', 'wrong_or_missing_item', 'urge_shipping', 'logistics_query', 'not_received'];
+
+/**
+ * A question on an after-sales topic with no order named: about an item the buyer has not bought
+ * (MainDialog checks that), it is asked before the sale and answered from the item's data.
+ */
+export function mayBeAskedBeforeTheSale(recognition: Recognition): boolean {
+  return ASKED_BEFORE_THE_SALE.includes(recognition.intent) && looksLikeQuestion(recognition.text) && recognition.entities.orderIds.length === 0;
 }
 
+/** "能七天无理由吗", "拆了还能退吗": about returns (before the sale, the item's return terms). */
+export function asksAboutReturns(recognition: Recognition): boolean {
+  return RETURN_TERMS_INTENTS.includes(recognition.intent);
+}
+
+/** The message read as a pre-sales question: a return question keeps its intent (the item's return terms), others take the pre-sales intent ranked highest. */
+export function presaleReading(recognition: Recognition): QuickQuestion {
+  const intent = asksAboutReturns(recognition) ? recognition.intent : presaleIntentOf(recognition);
+  return { intent, text: recognition.text };
+}
+
+/** The pre-sales intent the recognizer ranks highest, else product_question. */
+function presaleIntentOf(recognition: Recognition): Intent {
+  return recognition.ranking.find((r) => PRESALE_INTENTS.includes(r.intent))?.intent ?? 'product_question';
+}
 
 export function answerableOnTheSpot(question: QuickQuestion): boolean {
   if (!ANSWERED_ON_THE_SPOT.includes(question.intent)) return false;
@@ -68,8 +92,12 @@ export function itemFragment(recognition: Recognition, itemInView: string | unde
   if (itemInView === undefined || recognition.entities.orderIds.length > 0) return undefined;
   const { quantity, size, colour } = recognition.entities;
   if (!looksLikeQuestion(recognition.text) && quantity === undefined && size === undefined && colour === undefined) return undefined;
-  const intent = recognition.ranking.find((r) => PRESALE_INTENTS.includes(r.intent))?.intent ?? 'product_question';
-  return { intent, text: recognition.text };
+  return { intent: presaleIntentOf(recognition), text: recognition.text };
+}
+
+/** "刚生了宝宝 送点啥好": a message the recognizer is unsure of that asks for a recommendation is a pre-sales question. */
+export function recommendationAsked(recognition: Recognition): QuickQuestion | undefined {
+  return asksRecommendation(recognition.text) ? { intent: 'product_question', text: recognition.text } : undefined;
 }
 
 /** The conversation's items: the one in view and the one before it. */
@@ -80,7 +108,7 @@ export type ItemsInView = Pick<ConversationData, 'itemInView' | 'previousItem'>;
  * comparisons), with its SKUs (prices, stock) when the order system answers.
  */
 export async function itemInQuestion(deps: QuickAnswerDeps & { orders: Pick<OrderService, 'getItem'> }, question: QuickQuestion, view: ItemsInView): Promise<ItemInQuestion | undefined> {
-  const itemId = itemOf(deps.knowledge, question.text, view.itemInView);
+  const itemId = deps.knowledge.catalogue.itemMeant(question.text, view.itemInView);
   if (itemId === undefined) return undefined;
   const other = itemId !== view.itemInView ? view.itemInView : view.previousItem;
   const about = { itemId, ...(other !== undefined && other !== itemId ? { other } : {}) };
@@ -132,7 +160,8 @@ export function answerQuestion(deps: QuickAnswerDeps, question: QuickQuestion, i
 function productAnswers(deps: QuickAnswerDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
   // A part that only points ("这款", "那个呢") asks nothing of its own.
   const parts = splitClauses(text).filter((part) => [...part.replace(/这款|这个|那个|那款|这件|它|[呢吧啊哦呀嘛的]/g, '')].length >= 2);
-  if (parts.length < 2) return productAnswer(deps, text, now, item);
+  // A recommendation weighs the whole need ("送长辈 喝茶用 推荐哪个"), not each part alone.
+  if (parts.length < 2 || asksRecommendation(text)) return productAnswer(deps, text, now, item);
   const answers = parts.map((part) => productAnswer(deps, part, now, item));
   return { sentences: [...new Set(answers.flatMap((a) => a.sentences))], handOff: answers.some((a) => a.handOff) };
 }

@@ -118,16 +118,36 @@ export class Catalogue {
    * word) first; a pasted item id mentions that item. Several hits: the buyer should be asked.
    */
   mentionedIn(text: string): CatalogueEntry[] {
+    return this.hits(text).map((h) => h.entry);
+  }
+
+  /**
+   * The item a message is about, given the one in view: an item it names, unless the name could
+   * as well be the one in view's — its own word, or a general word ("杯子", "鞋") whose characters
+   * the one in view's name or keywords hold (the tea set in view: "杯子上有裂纹" is about its cups).
+   */
+  itemMeant(text: string, itemInView?: string): string | undefined {
+    const hits = this.hits(text);
+    const best = hits[0];
+    if (!best || itemInView === undefined || best.entry.itemId === itemInView || best.word === undefined) return best?.entry.itemId ?? itemInView;
+    if (hits.some((h) => h.entry.itemId === itemInView)) return itemInView;
+    const viewed = this.words.find((w) => w.entry.itemId === itemInView)?.words.join('') ?? '';
+    const general = [...best.word.replace(/[子儿]$/, '')].every((c) => viewed.includes(c));
+    return general ? itemInView : best.entry.itemId;
+  }
+
+  /** Items named in a message with the word that named them (none for a pasted id), longest word first. */
+  private hits(text: string): { entry: CatalogueEntry; length: number; word?: string }[] {
     const said = comparable(text);
-    const hits: { entry: CatalogueEntry; length: number }[] = [];
+    const hits: { entry: CatalogueEntry; length: number; word?: string }[] = [];
     for (const { entry, words } of this.words) {
       if (text.includes(entry.itemId)) {
         hits.push({ entry, length: Number.MAX_SAFE_INTEGER });
         continue;
       }
-      const length = Math.max(0, ...words.filter((w) => said.includes(w)).map((w) => w.length));
-      if (length > 0) hits.push({ entry, length });
+      const word = words.filter((w) => said.includes(w)).sort((a, b) => b.length - a.length)[0];
+      if (word) hits.push({ entry, length: word.length, word });
     }
-    return hits.sort((a, b) => b.length - a.length || a.entry.itemId.localeCompare(b.entry.itemId)).map((h) => h.entry);
+    return hits.sort((a, b) => b.length - a.length || a.entry.itemId.localeCompare(b.entry.itemId));
   }
 }

@@ -29,9 +29,34 @@ function pairs(text: string, cut: string[] = []): Set<string> {
   return out;
 }
 
-export function bestFact<T extends { text: string }>(question: string, facts: T[], background: Background, itemWords: string[] = []): { fact: T; coverage: number } | undefined {
+/**
+ * Questions that ask for a measurement ("几克", "多重", "几度穿合适", "多大一片") and how a fact
+ * states one: a number with a unit of that kind. Such a question is answered by a fact that states
+ * one, whatever else the fact says (the fabric line "克重200g/㎡" answers "几克的").
+ */
+const MEASURES: { asked: RegExp; stated: RegExp }[] = [
+  { asked: /几克|多少克|多重|多沉|重量|几斤|多少斤|几两/, stated: /\d\s*(?:g|克|kg|千克|公斤|斤)/i },
+  { asked: /几度|多少度|什么温度|啥温度|温度多少/, stated: /\d\s*(?:℃|度)/ },
+  { asked: /多大|尺寸|多宽|多长|多高|长宽/, stated: /\d\s*(?:mm|cm|毫米|厘米)|\d\s*[×x*]\s*\d/i },
+  { asked: /容量|多少毫升|几毫升|装多少水|多少ml/i, stated: /\d\s*(?:ml|毫升|升)/i },
+];
+
+/**
+ * The fact a question is about: among the facts, the one holding most of the question's weight
+ * (at least FACT_COVERAGE), or, for a question asking a measurement, the fact stating one that
+ * holds most. A fact is matched on what it is about and its text (`what`: "重量", "产地").
+ */
+export function bestFact<T extends { what?: string; text: string }>(question: string, facts: T[], background: Background, itemWords: string[] = []): { fact: T; coverage: number } | undefined {
+  const measure = MEASURES.find((m) => m.asked.test(question));
+  const measured = measure ? facts.filter((f) => measure.stated.test(f.text)) : [];
+  if (measured.length > 0) return mostCovering(question, measured, background, itemWords) ?? { fact: measured[0]!, coverage: 0 };
+  const best = mostCovering(question, facts, background, itemWords);
+  return best && best.coverage >= FACT_COVERAGE ? best : undefined;
+}
+
+function mostCovering<T extends { what?: string; text: string }>(question: string, facts: T[], background: Background, itemWords: string[]): { fact: T; coverage: number } | undefined {
   const cut = itemWords.map((w) => faqText(w)).filter((w) => w.length > 1).sort((a, b) => b.length - a.length);
-  const factPairs = facts.map((f) => pairs(f.text, cut));
+  const factPairs = facts.map((f) => new Set([...pairs(f.what ?? '', cut), ...pairs(f.text, cut)]));
   const inFacts = new Set(factPairs.flatMap((p) => [...p]));
   const asked = [...pairs(question, cut)];
   const rarest = Math.log(background.size + 1) + 1;
@@ -46,5 +71,5 @@ export function bestFact<T extends { text: string }>(question: string, facts: T[
     const coverage = asked.filter((p) => has.has(p)).reduce((sum, p) => sum + weight(p), 0) / total;
     if (coverage > (best?.coverage ?? 0)) best = { fact, coverage };
   }
-  return best && best.coverage >= FACT_COVERAGE ? best : undefined;
+  return best;
 }

@@ -329,6 +329,8 @@ export const faqEntrySchema = z.strictObject({
   categories: z.array(z.string().min(1)).min(1).optional(),
   /** Where the answer comes from: a policy, a label, a supplier's document. */
   source: z.string().min(1).max(200),
+  /** The answer leaves the question open (when stock comes back): a pre-sales agent is offered after it. */
+  askAround: z.boolean().optional(),
 });
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 
