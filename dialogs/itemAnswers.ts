@@ -5,7 +5,7 @@
  * guessed (`handOff`). Pure: the dialog reads the item from the order system first and passes it in.
  */
 import { simplify } from '../bot/nlu/normalize.js';
-import { bestFact } from '../knowledge/factSearch.js';
+import { asksBeyond, bestFact } from '../knowledge/factSearch.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { compareItems, returnTerms, type PricedItem } from '../knowledge/policy/index.js';
 import type { Audience, CatalogueEntry } from '../knowledge/schema.js';
@@ -163,8 +163,19 @@ export function specAnswer({ templates, knowledge }: ItemAnswerDeps, text: strin
   const asked = specs.filter(({ value }) => t.includes(value.name.toLowerCase()) || SPEC_WORDS[value.name]?.test(t));
   if (!asked.length) return undefined;
   const name = knowledge.catalogue.get(itemId)?.name ?? `商品${itemId}`;
-  return said(templates.render('presale.specs', { name, specs: asked.slice(0, 2).map((s) => s.value) }));
+  const sentence = templates.render('presale.specs', { name, specs: asked.slice(0, 2).map((s) => s.value) });
+  // "帽子能拆下来吗": the spec is named, but the yes-or-no is about what its text does not say — shown, and the rest asked around.
+  const beyond = asksYesOrNo(t) && asked.every(({ value }) => t.includes(value.name.toLowerCase()) && asksBeyond(t, value.text, [value.name]));
+  return beyond ? askAround(templates.render('presale.product', { itemId, name }), sentence) : said(sentence);
 }
+
+/** A yes-or-no question ("能拆吗", "可不可以换"), not one asking what, how much or which. */
+export function asksYesOrNo(text: string): boolean {
+  const t = simplify(text);
+  return YES_NO.test(t) && !WH_WORDS.test(t);
+}
+const YES_NO = /吗|么|嘛|能不能|可不可以|可以不|是不是|会不会|有没有|行不行|[不没][?？]?$/;
+const WH_WORDS = /多少|多[大重长宽高厚久]|几|什么|啥|怎么|咋|哪/;
 
 // ---------------------------------------------------------------------------------- any other fact
 

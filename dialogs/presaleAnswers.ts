@@ -6,6 +6,7 @@
  */
 import { extractEntities } from '../bot/nlu/entities.js';
 import { simplify } from '../bot/nlu/normalize.js';
+import { asksBeyond } from '../knowledge/factSearch.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { courierIn, deliveryEstimate, dispatchEstimate, postage, sizeAdvice, sizeRow, type Measurements } from '../knowledge/policy/index.js';
 import type { Fen } from '../knowledge/policy/money.js';
@@ -18,6 +19,7 @@ import { promotionsAnswer } from './promotionAnswers.js';
 import {
   asksComparison,
   asksRecommendation,
+  asksYesOrNo,
   audienceIn,
   comparisonAnswer,
   factAnswer,
@@ -334,7 +336,13 @@ export function productAnswer(deps: PresaleDeps, text: string, now: Date, item?:
   if (hit) {
     // The entry's own source line when it is one a buyer can read (店铺服务说明（发票）), else where it is kept.
     const basis = /\.ya?ml|catalogue|attributes\.|[a-z]+_[a-z]+/i.test(hit.source.basis) ? '店铺资料' : hit.source.basis;
-    return { sentences: [templates.render('presale.faq', { answer: hit.entry.answer, basis })], handOff: hit.entry.askAround === true };
+    const sentence = templates.render('presale.faq', { answer: hit.entry.answer, basis });
+    // "刻繁体字可以吗" finds the engraving entry, whose answer says nothing of 繁体: shown, and asked around.
+    if (asksYesOrNo(asked) && asksBeyond(asked, hit.entry.answer)) {
+      const name = (itemId && knowledge.catalogue.get(itemId)?.name) || false;
+      return { sentences: [templates.render('presale.product', { itemId: itemId ?? false, name }), sentence], handOff: true };
+    }
+    return { sentences: [sentence], handOff: hit.entry.askAround === true };
   }
   if (itemId) {
     if (audience) return suitabilityAnswer(deps, itemId, audience);

@@ -29,6 +29,13 @@ function pairs(text: string, cut: string[] = []): Set<string> {
   return out;
 }
 
+/** Whether the question, the `cut` words taken out, asks something (an informative pair) of which `text` holds nothing. */
+export function asksBeyond(question: string, text: string, cut: string[] = []): boolean {
+  const held = pairs(text);
+  const asked = [...pairs(question, cut.map((w) => faqText(w)))];
+  return asked.length > 0 && asked.every((p) => !held.has(p));
+}
+
 /**
  * Questions that ask for a measurement ("几克", "多重", "几度穿合适", "多大一片") and how a fact
  * states one: a number with a unit of that kind. Such a question is answered by a fact that states

@@ -99,3 +99,28 @@ describe('shipping', () => {
     expect(c.last).toContain('转给售前客服');
   });
 });
+
+describe('a spec named with a yes-or-no about it', () => {
+  it('answered when the spec says it, shown and asked around when it does not', async () => {
+    const c = await chat(NEW_BUYER);
+    await c.sayOnPage('681250339472', '帽子有抽绳吗');
+    expect(c.last).toContain('带抽绳');
+    expect(c.last).not.toContain('转给售前客服');
+    await c.sayOnPage('681250339472', '帽子能单独取下来洗吗');
+    expect(c.last).toContain('双层帽');
+    expect(c.last).toContain('转给售前客服');
+  });
+});
+
+describe('an FAQ entry found for a yes-or-no it does not speak to', () => {
+  it('shows the entry and asks around; an entry that speaks to it answers', async () => {
+    const c = await chat(NEW_BUYER);
+    await c.sayOnPage('item_mug', '能刻日文吗');
+    expect(c.last).toContain('不超过8个字');
+    expect(c.last).toContain('资料里没有写');
+    expect(c.last).toContain('转给售前客服');
+    await c.sayOnPage('item_mug', '能刻英文吗');
+    expect(c.last).toContain('英文和数字不超过16个字符');
+    expect(c.last).not.toContain('转给售前客服');
+  });
+});
