@@ -36,7 +36,7 @@ export function looksLikeQuestion(text: string): boolean {
   return [text.normalize('NFKC'), simplify(text)].some((t) => QUESTION.test(t));
 }
 
-const QUESTION = /[吗么嘛呢?？]\s*$|吗|能不能|可不可以|可以不|行不行|有没有|是不是|会不会|怎么|咋|多久|几天|什么|啥|哪|多少|多[重大长宽高厚沉]|几点|几[块元个件天号岁]|不\s*$/u;
+const QUESTION = /[吗么嘛呢?？]\s*$|吗|能不能|可不可以|可以不|行不行|有没有|是不是|会不会|怎么|咋|多久|几天|什么|啥|哪|多少|多[重大长宽高厚沉]|几(?!乎)|不\s*$/u;
 
 export type ShippingTopic = 'courier' | 'dispatch' | 'transit' | 'postage' | 'insurance';
 
@@ -45,7 +45,7 @@ const SHIPPING_TOPICS: [ShippingTopic, RegExp][] = [
   ['transit', /哪里发|从哪(?:里|儿)?(?:发|寄)|发货地|哪发货|哪个仓|仓库在|几天(?:能)?(?:到|收到)|多久(?:能)?(?:到|收到)|多长时间(?:能)?到|多少天|到.{1,8}?(?:要|需要)?(?:几天|多久)|(?:要|需要)(?:几天|多久)|什么时候(?:能)?(?:到|收到)/],
   ['insurance', /运费险|退货险|退换货险/],
   ['postage', /包邮|运费(?!险)|邮费|快递费|补差价/],
-  ['dispatch', /(?:什么时候|啥时候|几时|多久|几天|今天|明天|当天|马上|几点)(?:能|可以|会)?发|发货(?:时间|快|速度)|今天拍|现在拍|现货/],
+  ['dispatch', /(?:什么时候|啥时候|几时|多久|几天|今天|明天|当天|马上|几点)(?:还|才)?(?:能|可以|会)?发|发货(?:时间|快|速度)|今天拍|现在拍|现货/],
 ];
 
 /** What a shipping question asks, in the order the buyer asked ("顺丰几天到" → courier, transit); none: something the shop's shipping data does not cover. */

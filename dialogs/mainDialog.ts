@@ -435,6 +435,9 @@ export class MainDialog extends ComponentDialog {
     data.misunderstandings = 0;
     traceDialog(step.context, 'main.several');
     if (!plan.flow) return step.beginDialog(PRESALE, { questions: plan.answers } satisfies PresaleOptions);
+    // "鞋带是白色的吗 能换黑鞋带吗" about an item not bought: the after-sales part is asked before the sale too.
+    if (mayBeAskedBeforeTheSale(plan.flow) && (await this.notBoughtYet(step.context, plan.flow, data)))
+      return step.beginDialog(PRESALE, { questions: [...plan.answers, presaleReading(plan.flow)] } satisfies PresaleOptions);
     await this.sendAnswers(step.context, plan.answers, data);
     const route = ROUTES[plan.flow.intent]!;
     return step.beginDialog(route.dialog, this.flowOptions({ ...plan.flow, entities: recognition.entities }, route));

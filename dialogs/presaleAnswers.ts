@@ -9,6 +9,7 @@ import { simplify } from '../bot/nlu/normalize.js';
 import { asksBeyond } from '../knowledge/factSearch.js';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase.js';
 import { courierIn, deliveryEstimate, dispatchEstimate, postage, sizeAdvice, sizeRow, type Measurements } from '../knowledge/policy/index.js';
+import { shanghaiDate } from '../knowledge/policy/time.js';
 import type { Fen } from '../knowledge/policy/money.js';
 import { provinceIn } from '../knowledge/regions.js';
 import type { Attribute } from '../knowledge/schema.js';
@@ -210,9 +211,27 @@ function insuranceAnswer({ templates, knowledge }: PresaleDeps): PresaleAnswer {
   return { sentences: [templates.render('presale.returnInsurance', { shopGives, buyerCanBuy })], handOff: false };
 }
 
-function dispatchAnswer({ templates, knowledge }: PresaleDeps, now: Date): PresaleAnswer {
-  const d = dispatchEstimate(knowledge.profile, now);
-  return { sentences: [templates.render('presale.shipping_time', { cutOff: d.cutOff, promiseHours: d.promiseHours, sameDay: d.sameDay })], handOff: false };
+/**
+ * A time of day the buyer names for paying ("下午5点付款", "晚上8点半拍", "17:30"), as that moment
+ * today (Asia/Shanghai); undefined when none is named.
+ */
+export function clockTimeIn(text: string, now: Date): { at: Date; said: string } | undefined {
+  const t = simplify(text);
+  const m = /(凌晨|早上|上午|中午|下午|傍晚|晚上)?\s*(\d{1,2})\s*(?:[点:：]\s*(半|\d{1,2})?)/.exec(t);
+  if (!m) return undefined;
+  let hour = Number(m[2]);
+  const minute = m[3] === '半' ? 30 : Number(m[3] ?? 0);
+  if (hour > 23 || minute > 59) return undefined;
+  if (hour < 12 && m[1] && /下午|傍晚|晚上/.test(m[1])) hour += 12;
+  if (hour < 6 && m[1] === '中午') hour += 12;
+  const at = new Date(`${shanghaiDate(now)}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
+  return { at, said: m[0].replace(/\s+/g, '') };
+}
+
+function dispatchAnswer({ templates, knowledge }: PresaleDeps, text: string, now: Date): PresaleAnswer {
+  const stated = clockTimeIn(text, now);
+  const d = dispatchEstimate(knowledge.profile, stated?.at ?? now);
+  return { sentences: [templates.render('presale.shipping_time', { cutOff: d.cutOff, promiseHours: d.promiseHours, sameDay: d.sameDay, paidAt: stated?.said ?? false })], handOff: false };
 }
 
 export function shippingAnswer(deps: PresaleDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
@@ -222,14 +241,15 @@ export function shippingAnswer(deps: PresaleDeps, text: string, now: Date, item?
   // "顺丰到杭州呢": with a courier, how fast that courier gets there.
   if (province && (topics.length === 0 || (topics.length === 1 && topics[0] === 'dispatch')) && /发|寄|到/.test(simplify(text))) topics = ['transit'];
   else if (province && topics.length === 1 && topics[0] === 'courier' && courierIn(simplify(text)) && /到|几天|多久/.test(simplify(text))) topics = ['transit'];
-  // 送货上门, a chosen delivery day…: not in the shop's shipping data, so a person answers.
-  if (topics.length === 0) return { sentences: [deps.templates.render('presale.product', { itemId: false, name: false })], handOff: true };
+  // Nothing the shipping data covers: about an item, its own data may say ("刻字的几天才发", "是裸鞋发货吗");
+  // else (送货上门, a chosen delivery day…) a person answers.
+  if (topics.length === 0) return item ? productAnswer(deps, text, now, item) : { sentences: [deps.templates.render('presale.product', { itemId: false, name: false })], handOff: true };
   const parts = topics.map((topic) => {
     if (topic === 'courier') return courierAnswer(deps, text, province);
     if (topic === 'transit') return transitAnswer(deps, text, province);
     if (topic === 'postage') return postageAnswer(deps, province, item);
     if (topic === 'insurance') return insuranceAnswer(deps);
-    return dispatchAnswer(deps, now);
+    return dispatchAnswer(deps, text, now);
   });
   return { sentences: parts.flatMap((p) => p.sentences), handOff: parts.some((p) => p.handOff) };
 }

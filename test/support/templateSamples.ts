@@ -144,7 +144,7 @@ export const TEMPLATE_SAMPLES: Record<string, object> = {
   'presale.askHandoff': {},
   'presale.itemInView': { itemId: '528837201145', name: false },
   'invoice.info': { kinds: ['电子普通发票', '增值税专用发票'], workingDays: 3 },
-  'presale.shipping_time': { cutOff: '16:00', promiseHours: 48, sameDay: true },
+  'presale.shipping_time': { cutOff: '16:00', promiseHours: 48, sameDay: true, paidAt: '下午5点' },
   'presale.courier': { ...presale, notOffered: ['京东快递', '德邦快递'] },
   'presale.size': { outcome: 'between', name: '纯棉圆领T恤', heightCm: 170, weightKg: 65, footLengthMm: false, looser: 'L', tighter: 'M', recommended: 'L', fit: '常规版型' },
   'modify.unpaid': {},
