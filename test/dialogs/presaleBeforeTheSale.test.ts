@@ -50,6 +50,18 @@ describe('the item meant', () => {
   });
 });
 
+describe('attributes asked in other words', () => {
+  it.each([
+    ['715566021590', '拆封以后可以用多久', '开封后6个月内用完'],
+    ['730415562281', '一次吃不完怎么办 怎么放', '开袋后密封'],
+    ['item_mug', '是哪儿烧的', '景德镇'],
+  ])('on %s: "%s"', async (itemId, typed, expected) => {
+    const c = await chat(NEW_BUYER);
+    await c.sayOnPage(itemId, typed);
+    expect(c.last).toContain(expected);
+  });
+});
+
 describe('measurements asked', () => {
   it.each([
     ['item_tee', '这件几克重', '200g'],
