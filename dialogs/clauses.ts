@@ -36,7 +36,8 @@ export function looksLikeQuestion(text: string): boolean {
   return [text.normalize('NFKC'), simplify(text)].some((t) => QUESTION.test(t));
 }
 
-const QUESTION = /[吗么嘛呢?？]\s*$|吗|能不能|可不可以|可以不|行不行|有没有|是不是|会不会|怎么|咋|多久|几天|什么|啥|哪|多少|多[重大长宽高厚沉]|几(?!乎)|不\s*$/u;
+// (\p{Script=Han})[不没]\1: the A-not-A question (管不管, 能不能, 有没有, 可不可以).
+const QUESTION = /[吗么嘛呢?？]\s*$|吗|(\p{Script=Han})[不没]\1|可以不|怎么|咋|多久|几天|什么|啥|哪|多少|多[重大长宽高厚沉]|几(?!乎)|不\s*$/u;
 
 export type ShippingTopic = 'courier' | 'dispatch' | 'transit' | 'postage' | 'insurance';
 

@@ -29,11 +29,11 @@ describe('splitting a message into clauses', () => {
 });
 
 describe('question or request', () => {
-  it.each(['能开发票吗', '发票怎么开', '包邮不', '有没有赠品', '可以开专票么', '几天到'])('%s is a question', (text) => {
+  it.each(['能开发票吗', '发票怎么开', '包邮不', '有没有赠品', '可以开专票么', '几天到', '开胶了管不管', '这个好不好用', '可不可以刻字', '一只多重', '包装里有几样'])('%s is a question', (text) => {
     expect(looksLikeQuestion(text)).toBe(true);
   });
 
-  it.each(['我要开发票', '开个发票', '衣服小了', '帮我退款'])('%s is not', (text) => {
+  it.each(['我要开发票', '开个发票', '衣服小了', '帮我退款', '不管了', '几乎全新'])('%s is not', (text) => {
     expect(looksLikeQuestion(text)).toBe(false);
   });
 });
