@@ -16,7 +16,7 @@ import type { Attribute } from '../knowledge/schema.js';
 import { formatYuan } from '../templates/format.js';
 import type { Templates } from '../templates/templates.js';
 import { shippingTopics } from './clauses.js';
-import { promotionsAnswer } from './promotionAnswers.js';
+import { asksPromotionFirst, promotionsAnswer } from './promotionAnswers.js';
 import {
   asksComparison,
   asksRecommendation,
@@ -260,10 +260,11 @@ export function shippingAnswer(deps: PresaleDeps, text: string, now: Date, item?
 const OFFERS_NOT_IN_DATA = /学生|会员|88\s*vip|\bvip\b|直播|新人|新客|老客|老顾客|回头客|积分|淘金币|返现|团购|批发|员工价|内部价/i;
 
 export function promotionAnswer(deps: PresaleDeps, text: string, now: Date, item?: ItemInQuestion): PresaleAnswer {
-  const priced = item && (skuComparisonAnswer(deps, text, item) ?? priceAnswer(deps, text, item, now));
+  // 价保, a named activity or offer, bargaining, gifts…: the promotion answer before any price.
+  const priced = item && !asksPromotionFirst(deps.knowledge, text) && (skuComparisonAnswer(deps, text, item) ?? priceAnswer(deps, text, item, now));
   if (priced) return priced;
   if (OFFERS_NOT_IN_DATA.test(simplify(text))) return { sentences: [deps.templates.render('presale.product', { itemId: false, name: false })], handOff: true };
-  return { sentences: [promotionsAnswer(deps, text, now, item?.itemId)], handOff: false };
+  return promotionsAnswer(deps, text, now, item);
 }
 
 // ---------------------------------------------------------------------------------- size

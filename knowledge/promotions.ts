@@ -84,9 +84,16 @@ export interface PriceProtection {
   source: Source;
 }
 
+export interface Stacking {
+  /** A shop coupon on top of 满减. */
+  couponWithFullReduction: boolean;
+  /** Two of the shop's coupons on one order; undefined: the shop has not said (a person answers). */
+  couponWithCoupon?: boolean;
+}
+
 export class Promotions {
   constructor(
-    readonly stacking: { couponWithFullReduction: boolean },
+    readonly stacking: Stacking,
     readonly all: Promotion[],
     readonly activities: Activity[],
     readonly priceProtection: PriceProtection,

@@ -317,3 +317,116 @@ export function priceProtection(
   if (drop <= 0) return { eligible: false, reason: 'no_drop', endsAt, source: pp.source };
   return { eligible: true, refundPerUnit: drop, refund: drop * claim.quantity, endsAt, source: pp.source };
 }
+
+// ---------------------------------------------------------------------------------- questions about an item
+
+export type WindowTiming = 'open' | 'outside_hours' | 'not_started' | 'ended';
+
+/** Where `at` falls in a window: open, on a valid day but outside its daily hours, before, after. */
+export function windowTiming(window: PromotionWindow, at: Date): WindowTiming {
+  if (at.getTime() < window.from.getTime()) return 'not_started';
+  if (window.to && at.getTime() >= window.to.getTime()) return 'ended';
+  return inWindow(window, at) ? 'open' : 'outside_hours';
+}
+
+export interface Standing {
+  promotion: Promotion;
+  standing: LineStanding;
+  timing: WindowTiming;
+}
+
+/** How one item stands in each promotion at `at` (every promotion when none are given). */
+export function standingsOf(kb: KnowledgeBase, itemId: string, at: Date, promotions: Promotion[] = kb.promotions.all): Standing[] {
+  const line = { itemId, category: kb.catalogue.categoryOf(itemId) };
+  return promotions.map((promotion) => ({ promotion, standing: lineStanding(promotion, line), timing: windowTiming(promotion.window, at) }));
+}
+
+/**
+ * What an item (or the whole shop) can use on the day of `at`: promotions open then, and those
+ * valid that day outside their hours (家居夜场 asked in the morning), with their timing.
+ */
+export function offersOnDay(kb: KnowledgeBase, at: Date, itemId?: string): Standing[] {
+  const all = itemId === undefined
+    ? kb.promotions.all.map((promotion) => ({ promotion, standing: 'eligible' as const, timing: windowTiming(promotion.window, at) }))
+    : standingsOf(kb, itemId, at);
+  return all.filter((s) => s.standing === 'eligible' && (s.timing === 'open' || s.timing === 'outside_hours'));
+}
+
+export type ActivityTiming = 'running' | 'upcoming' | 'ended';
+
+const activityTiming = (activity: Activity, now: Date): ActivityTiming =>
+  now.getTime() < activity.from.getTime() ? 'upcoming' : now.getTime() >= activity.to.getTime() ? 'ended' : 'running';
+
+/**
+ * The activity of these kinds a buyer means: for an item, one it takes part in when there is one;
+ * the one running or next, else the last that ended. `laterYear` ("明年618"): one starting in a
+ * later year than `now`.
+ */
+export function activityMeant(kb: KnowledgeBase, kinds: Activity['kind'][], now: Date, options: { itemId?: string; laterYear?: boolean } = {}): Activity | undefined {
+  const year = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).getUTCFullYear();
+  let ofKind = kb.promotions.activities.filter((a) => kinds.includes(a.kind)).sort((a, b) => a.from.getTime() - b.from.getTime());
+  if (options.laterYear) ofKind = ofKind.filter((a) => year(a.from) > year(now));
+  const forItem = ofKind.filter((a) => activityCovers(a, options.itemId));
+  const pool = forItem.length ? forItem : ofKind;
+  return pool.find((a) => a.to.getTime() > now.getTime()) ?? pool.at(-1);
+}
+
+export interface ActivityOffer {
+  activity: Activity;
+  timing: ActivityTiming;
+  /** The 满减, coupons and gifts that belong to it (none: its offer is not in the data). */
+  promotions: Promotion[];
+  /** Items every one of its promotions excludes. */
+  excludedItemIds: string[];
+  /**
+   * For the item asked about: whether it takes part (undefined: the data does not say, an activity
+   * with no offer, prices or items listed), its activity price, the activity's promotions it is left out of.
+   */
+  item?: { itemId: string; takesPart?: boolean; price?: Fen; leftOutOf: Promotion[] };
+}
+
+/** "双12有什么优惠", "双12大衣有活动吗": an activity's own offer, dates and the items it leaves out. */
+export function activityOffer(kb: KnowledgeBase, activity: Activity, now: Date, itemId?: string): ActivityOffer {
+  const promotions = kb.promotions.all.filter((p) => p.activityId === activity.id);
+  const excludedItemIds = promotions.length ? promotions.map((p) => p.excludedItems).reduce((common, ids) => common.filter((id) => ids.includes(id))) : [];
+  const offer: ActivityOffer = { activity, timing: activityTiming(activity, now), promotions, excludedItemIds };
+  if (itemId === undefined) return offer;
+  const price = activity.prices.find((p) => p.itemId === itemId)?.price;
+  const standings = standingsOf(kb, itemId, activity.from, promotions);
+  const leftOutOf = standings.filter((s) => s.standing !== 'eligible').map((s) => s.promotion);
+  const known = promotions.length > 0 || activity.prices.length > 0 || activity.items !== undefined;
+  const takesPart = !activityCovers(activity, itemId) ? false : price !== undefined || standings.some((s) => s.standing === 'eligible') || (promotions.length === 0 && activity.items !== undefined);
+  return { ...offer, item: { itemId, ...(known ? { takesPart } : {}), ...(price !== undefined ? { price } : {}), leftOutOf } };
+}
+
+export interface ActivityPrice {
+  activity: Activity;
+  timing: ActivityTiming;
+  price: Fen;
+}
+
+/** An item's activity prices running now or still to come, soonest first. */
+export function activityPricesOf(kb: KnowledgeBase, itemId: string, now: Date): ActivityPrice[] {
+  return kb.promotions.activities
+    .flatMap((activity) => activity.prices.filter((p) => p.itemId === itemId).map((p) => ({ activity, timing: activityTiming(activity, now), price: p.price })))
+    .filter((p) => p.timing !== 'ended')
+    .sort((a, b) => a.activity.from.getTime() - b.activity.from.getTime());
+}
+
+/**
+ * 价保 asked before buying ("降价了能补差价吗"): the shop's terms, and the item's activity prices
+ * (running or to come) that 价保 does not cover, so a drop to them is no difference to claim.
+ */
+export function priceProtectionTerms(kb: KnowledgeBase, now: Date, itemId?: string): { terms: PriceProtection; notCovered: ActivityPrice[] } {
+  const terms = kb.promotions.priceProtection;
+  const notCovered = itemId === undefined || !terms.offered ? [] : activityPricesOf(kb, itemId, now).filter((p) => terms.excludedActivityKinds.includes(p.activity.kind));
+  return { terms, notCovered };
+}
+
+/** Whether two promotions can be used on one order, as the data says: undefined when it does not say. */
+export function canStack(kb: KnowledgeBase, a: Promotion, b: Promotion): boolean | undefined {
+  const kinds = [a.kind, b.kind].sort().join('+');
+  if (kinds === 'coupon+full_reduction') return kb.promotions.stacking.couponWithFullReduction;
+  if (kinds === 'coupon+coupon') return kb.promotions.stacking.couponWithCoupon;
+  return undefined;
+}

@@ -6,6 +6,7 @@ import { at, kb } from '../support/knowledge.js';
 
 const deps = { templates: await Templates.load(), knowledge: kb };
 const morning = at('2026-11-23 10:00');
+const ask = (question: string, itemId?: string) => promotionsAnswer(deps, question, morning, itemId === undefined ? undefined : { itemId }).sentences.join('');
 
 describe('promotionsAnswer at 2026-11-23 10:00', () => {
   it.each([
@@ -20,17 +21,17 @@ describe('promotionsAnswer at 2026-11-23 10:00', () => {
     ['价保几天', undefined, ['付款后15天内降价可以退差价', '聚划算'], []],
     ['能便宜点吗', 'item_tee', ['没法单独改价', '满199减20'], []],
   ])('"%s" (item %s)', (question, itemId, wanted, unwanted) => {
-    const said = promotionsAnswer(deps, question, morning, itemId);
+    const said = ask(question, itemId);
     for (const w of wanted) expect(said).toContain(w);
     for (const u of unwanted) expect(said).not.toContain(u);
   });
 
   it('names the evening-only 满减 in the morning, with its hours, for a household item', () => {
-    expect(promotionsAnswer(deps, '有满减吗', morning, '759013662248')).toMatch(/家居夜场 满99减10（满99减10，每天20:00-00:00）/);
+    expect(ask('有满减吗', '759013662248')).toMatch(/家居夜场 满99减10（每天20:00-00:00）/);
   });
 
   it('a general question gets the list without the details', () => {
-    const said = promotionsAnswer(deps, '有什么活动', morning);
+    const said = ask('有什么活动');
     expect(said).toContain('满199减20');
     expect(said).not.toContain('可以累计');
   });
