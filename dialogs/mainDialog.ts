@@ -463,8 +463,9 @@ export class MainDialog extends ComponentDialog {
       if (trades.some((t) => t.orders.some((o) => o.itemId === itemId))) return false;
       return named || trades.length === 0 || asksAboutReturns(recognition);
     } catch {
-      // The order system is down: answered as for an item not bought, where nothing read is guessed.
-      return true;
+      // The order system is down: a return question gets the item's terms (nothing read is guessed);
+      // anything else goes to its flow, which says the orders cannot be read now.
+      return asksAboutReturns(recognition);
     }
   }
 

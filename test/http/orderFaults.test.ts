@@ -172,6 +172,16 @@ describe('the order system answers far too much', () => {
     setFault(undefined);
   });
 
+  it('a delivery question on a shop page while the order system answers 500: about the orders, not the item', async () => {
+    setFault((_, res) => void res.status(500).send('Internal Server Error'));
+    const replies = await post(kefu.url, { ...messageActivity('faults-delivery', '我的快递怎么还没到？', 'tb_buyer_003'), channelData: { itemId: 'item_mug' } });
+    const text = ((await replies.json()) as { activities: Partial<Activity>[] }).activities.map((a) => unescapeText(a.text ?? '')).join('\n');
+    // Whether the buyer has orders cannot be read: not taken as "none" (a pre-sales answer about the mug), but said.
+    expect(text).toContain('暂时查不到订单信息');
+    expect(text).not.toContain('马克杯');
+    setFault(undefined);
+  });
+
   it.each([
     ['20 million characters (refused for the size of the body)', 'x'.repeat(20_000_000)],
     ['100,000 characters in a small body (refused by the contract)', '好'.repeat(100_000)],
