@@ -303,10 +303,12 @@ const stackingAnswer: Answer = ({ templates, knowledge }, asked, now) => {
   const open = activePromotions(knowledge, now).promotions;
   const coupons = asked.named.filter((p) => p.kind === 'coupon');
   const twoCoupons = coupons.length >= 2 || /两张|2张|多张|几张/.test(asked.t);
+  // What the buyer named, else the first open one of that kind.
+  const firstOpen = (kind: Promotion['kind'], other?: Promotion) => open.find((p) => p.kind === kind && p !== other)!;
   const pair: [Promotion, Promotion] | undefined = twoCoupons
-    ? [coupons[0] ?? open.find((p) => p.kind === 'coupon')!, coupons[1] ?? open.find((p) => p.kind === 'coupon' && p !== coupons[0])!]
+    ? [coupons[0] ?? firstOpen('coupon'), coupons[1] ?? firstOpen('coupon', coupons[0])]
     : asked.topics.includes('coupon') && asked.topics.includes('full_reduction')
-      ? [coupons[0] ?? open.find((p) => p.kind === 'coupon')!, asked.named.find((p) => p.kind === 'full_reduction') ?? open.find((p) => p.kind === 'full_reduction')!]
+      ? [coupons[0] ?? firstOpen('coupon'), asked.named.find((p) => p.kind === 'full_reduction') ?? firstOpen('full_reduction')]
       : undefined;
   if (!pair || pair.some((p) => p === undefined)) return undefined;
   const stack = canStack(knowledge, pair[0], pair[1]);

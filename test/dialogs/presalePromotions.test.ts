@@ -116,3 +116,27 @@ describe('gifts', () => {
     for (const e of expected) expect(said).toContain(e);
   });
 });
+
+describe('asked without naming which one', () => {
+  it('an activity asked with no item in view names the items it is for and their activity prices', async () => {
+    const said = await ask(undefined, '聚划算是哪几款 什么价');
+    expect(said).toContain('丝绒哑光口红');
+    expect(said).toContain('¥259.00');
+  });
+
+  it('"两张券能一起用吗" with no coupon named: the two the shop runs, and only what the data says', async () => {
+    const said = await ask(undefined, '两张券能一起用吗');
+    expect(said).toContain(HANDED_OFF);
+  });
+
+  it('"美妆券和满减能一起用吗": that coupon and the 满减 running, as the data says', async () => {
+    const said = await ask(undefined, '美妆券和满减可以叠加吗');
+    expect(said).toMatch(/可以一起用|能一起用|同时用/);
+    expect(said).not.toContain(HANDED_OFF);
+  });
+
+  it('bargaining for a quantity that earns a gift names the gift with the total', async () => {
+    const said = await ask(NUTS, '便宜点呗 我拿三袋');
+    expect(said).toContain('剥壳器');
+  });
+});
